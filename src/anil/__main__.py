@@ -1,0 +1,3 @@
+from anil.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Older API generations served over the same data."""

@@ -1,0 +1,1 @@
+"""OAuth2 authorization server (Authlib) and bearer-token verification."""

@@ -1,0 +1,1 @@
+"""Pure business rules: stdlib, decimal, dataclasses and validate-docbr only."""

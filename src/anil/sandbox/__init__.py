@@ -1,0 +1,1 @@
+"""What production lacks: demo data, first-start bootstrap (later: time control, fault injection)."""

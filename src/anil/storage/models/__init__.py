@@ -1,0 +1,24 @@
+"""Every ORM model, imported here so that Alembic and the metadata see them all."""
+
+from anil.storage.models.oauth import (
+    AuthorizationCode,
+    OAuthClient,
+    OAuthConnection,
+    OAuthToken,
+    SigningKey,
+)
+from anil.storage.models.pessoas import Pessoa, PessoaEndereco
+from anil.storage.models.tenants import Empresa, Usuario, UsuarioEmpresa
+
+__all__ = [
+    "AuthorizationCode",
+    "Empresa",
+    "OAuthClient",
+    "OAuthConnection",
+    "OAuthToken",
+    "Pessoa",
+    "PessoaEndereco",
+    "SigningKey",
+    "Usuario",
+    "UsuarioEmpresa",
+]
