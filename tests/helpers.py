@@ -24,8 +24,12 @@ class Company:
         return {"Authorization": f"Bearer {self.token}"}
 
 
-def create_app_registration(client: TestClient, redirect_uri: str = "https://app.example.com/callback") -> dict:
-    response = client.post("/_anil/apps", json={"name": "Integrador", "redirect_uri": redirect_uri}, headers=ADMIN)
+def create_app_registration(
+    client: TestClient, redirect_uri: str = "https://app.example.com/callback"
+) -> dict:
+    response = client.post(
+        "/_anil/apps", json={"name": "Integrador", "redirect_uri": redirect_uri}, headers=ADMIN
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -36,10 +40,16 @@ def create_company(client: TestClient, name: str = "Empresa Teste Ltda", app: di
     empresa = response.json()
     app = app or create_app_registration(client)
     token = client.post(
-        "/_anil/tokens", json={"id_empresa": empresa["id_empresa"], "client_id": app["client_id"]}, headers=ADMIN
+        "/_anil/tokens",
+        json={"id_empresa": empresa["id_empresa"], "client_id": app["client_id"]},
+        headers=ADMIN,
     )
     assert token.status_code == 201, token.text
     body = token.json()
     return Company(
-        empresa["id_empresa"], body["access_token"], body["refresh_token"], app["client_id"], app["client_secret"]
+        empresa["id_empresa"],
+        body["access_token"],
+        body["refresh_token"],
+        app["client_id"],
+        app["client_secret"],
     )

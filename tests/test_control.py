@@ -33,7 +33,9 @@ def test_a_company_with_an_invalid_cnpj_is_refused_and_not_written(client: TestC
 
 
 def test_alphanumeric_cnpj_is_accepted(client: TestClient) -> None:
-    response = client.post("/_anil/companies", json={"name": "Nova", "cnpj": "12.ABC.345/01DE-35"}, headers=ADMIN)
+    response = client.post(
+        "/_anil/companies", json={"name": "Nova", "cnpj": "12.ABC.345/01DE-35"}, headers=ADMIN
+    )
     assert response.status_code == 201
     assert response.json()["documento"] == "12ABC34501DE35"
 
@@ -41,12 +43,18 @@ def test_alphanumeric_cnpj_is_accepted(client: TestClient) -> None:
 def test_a_user_can_join_a_second_company(client: TestClient) -> None:
     a = client.post("/_anil/companies", json={"name": "A"}, headers=ADMIN).json()["id_empresa"]
     b = client.post("/_anil/companies", json={"name": "B"}, headers=ADMIN).json()["id_empresa"]
-    first = client.post("/_anil/users", json={"email": "ana@x.com", "password": "s3nha", "company": a}, headers=ADMIN)
-    second = client.post("/_anil/users", json={"email": "ana@x.com", "password": "s3nha", "company": b}, headers=ADMIN)
+    first = client.post(
+        "/_anil/users", json={"email": "ana@x.com", "password": "s3nha", "company": a}, headers=ADMIN
+    )
+    second = client.post(
+        "/_anil/users", json={"email": "ana@x.com", "password": "s3nha", "company": b}, headers=ADMIN
+    )
     assert first.status_code == second.status_code == 201
     assert second.json()["id"] == first.json()["id"]
     assert second.json()["empresas"] == [a, b]
-    again = client.post("/_anil/users", json={"email": "ana@x.com", "password": "s3nha", "company": b}, headers=ADMIN)
+    again = client.post(
+        "/_anil/users", json={"email": "ana@x.com", "password": "s3nha", "company": b}, headers=ADMIN
+    )
     assert again.status_code == 409
 
 

@@ -1,14 +1,14 @@
 """The error tree, free of HTTP. `anil.api.errors` maps each class to a status code and a group's body.
 
-    AnilError
-    ├── InvalidInput        bad request data (one field at a time, Portuguese message)
-    ├── Unauthorized        missing, invalid or expired credentials
-    ├── Forbidden
-    ├── NotFound
-    ├── Conflict            stale `versao`, duplicates
-    ├── RuleViolation       the ERP's business rules refuse the change
-    ├── RateLimited         carries `retry_after` seconds
-    └── UpstreamQuirk       a production bug reproduced on purpose (ANIL_QUIRKS=on), answered as 500
+AnilError
+├── InvalidInput        bad request data (one field at a time, Portuguese message)
+├── Unauthorized        missing, invalid or expired credentials
+├── Forbidden
+├── NotFound
+├── Conflict            stale `versao`, duplicates
+├── RuleViolation       the ERP's business rules refuse the change
+├── RateLimited         carries `retry_after` seconds
+└── UpstreamQuirk       a production bug reproduced on purpose (ANIL_QUIRKS=on), answered as 500
 """
 
 from __future__ import annotations

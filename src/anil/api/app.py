@@ -30,8 +30,10 @@ def create_app(
         description="A self-hosted, stateful server that speaks the Conta Azul Pro public API.",
     )
     app.state.runtime = runtime
-    app.state.admin_key = admin_key or read_admin_key(settings.admin_key_path) or (
-        ensure_admin_key(settings.admin_key_path) if settings.sandbox_on else None
+    app.state.admin_key = (
+        admin_key
+        or read_admin_key(settings.admin_key_path)
+        or (ensure_admin_key(settings.admin_key_path) if settings.sandbox_on else None)
     )
 
     app.include_router(oauth_endpoints.router)  # OAuth2: authorize, token, discovery, revocation (§1)

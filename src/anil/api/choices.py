@@ -14,9 +14,7 @@ class Choice:
 
 
 PAGE_SIZES = (10, 20, 50, 100, 200, 500, 1000)
-PAGE_SIZE_MESSAGE = (
-    "O valor do atributo 'tamanho_pagina' deve ser um dos seguintes valores: 10, 20, 50, 100, 200, 500 ou 1000"
-)
+PAGE_SIZE_MESSAGE = "O valor do atributo 'tamanho_pagina' deve ser um dos seguintes valores: 10, 20, 50, 100, 200, 500 ou 1000"
 PAGE_MESSAGE = "O valor do atributo 'pagina' deve ser maior ou igual a 1"
 UUID_MESSAGE = "O valor informado deve estar no formato UUID válido"
 UNAUTHORIZED_STATUS = 401

@@ -69,8 +69,13 @@ class QueryReader:
             raise InvalidInput(f"O valor do atributo '{name}' deve ser maior ou igual a {minimum}")
         return number
 
-    def page(self, *, default_size: int = 10, sizes: Sequence[int] = choices.PAGE_SIZES,
-             size_message: str = choices.PAGE_SIZE_MESSAGE) -> Page:
+    def page(
+        self,
+        *,
+        default_size: int = 10,
+        sizes: Sequence[int] = choices.PAGE_SIZES,
+        size_message: str = choices.PAGE_SIZE_MESSAGE,
+    ) -> Page:
         pagina = self.integer("pagina", default=1)
         assert pagina is not None
         if pagina < 1:
@@ -155,8 +160,9 @@ def parse_date(value: str, name: str) -> date:
         raise InvalidInput(f"O valor do atributo '{name}' deve estar no formato yyyy-MM-dd") from None
 
 
-def date_pair(reader: QueryReader, start: str, end: str, *, local_datetime: bool = False,
-              max_days: int | None = None):  # type: ignore[no-untyped-def]
+def date_pair(
+    reader: QueryReader, start: str, end: str, *, local_datetime: bool = False, max_days: int | None = None
+):  # type: ignore[no-untyped-def]
     """A date range whose two ends go together (§2.6): one side alone → 400; end before start → 400."""
     read = reader.local_datetime if local_datetime else reader.date
     first, last = read(start), read(end)
@@ -166,7 +172,5 @@ def date_pair(reader: QueryReader, start: str, end: str, *, local_datetime: bool
         if last < first:
             raise InvalidInput(f"O valor de '{end}' deve ser posterior ao valor de '{start}'")
         if max_days is not None and (last - first).days > max_days:
-            raise InvalidInput(
-                f"O período entre '{start}' e '{end}' não pode ser maior que {max_days} dias"
-            )
+            raise InvalidInput(f"O período entre '{start}' e '{end}' não pode ser maior que {max_days} dias")
     return first, last

@@ -51,7 +51,10 @@ class InMemoryRateLimiter:
         if windows is None:
             windows = self._windows[key] = (deque(), deque())
         second, minute = windows
-        for window, span, limit in ((second, 1.0, self.limits.per_second), (minute, 60.0, self.limits.per_minute)):
+        for window, span, limit in (
+            (second, 1.0, self.limits.per_second),
+            (minute, 60.0, self.limits.per_minute),
+        ):
             while window and window[0] <= now - span:
                 window.popleft()
             if len(window) >= limit:

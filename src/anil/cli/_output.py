@@ -12,7 +12,9 @@ console = Console()
 errors = Console(stderr=True)
 
 
-def emit(value: dict | list, *, as_json: bool, columns: Sequence[str] | None = None, title: str | None = None) -> None:
+def emit(
+    value: dict | list, *, as_json: bool, columns: Sequence[str] | None = None, title: str | None = None
+) -> None:
     if as_json:
         print(json.dumps(value, ensure_ascii=False, default=str))
         return

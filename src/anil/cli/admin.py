@@ -11,7 +11,9 @@ from anil.cli._output import emit, fail
 
 T = TypeVar("T")
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON value.")]
-DatabaseUrl = Annotated[str | None, typer.Option("--database-url", help="Default: ANIL_DATABASE_URL or SQLite.")]
+DatabaseUrl = Annotated[
+    str | None, typer.Option("--database-url", help="Default: ANIL_DATABASE_URL or SQLite.")
+]
 
 
 def _run(database_url: str | None, work: Callable, *, as_json: bool, write: bool = True):  # type: ignore[no-untyped-def]
@@ -49,7 +51,9 @@ def register(app: typer.Typer) -> None:
     @companies.command("create")
     def companies_create(
         name: Annotated[str, typer.Option("--name", help="Razão social.")],
-        cnpj: Annotated[str | None, typer.Option(help="CNPJ (numeric or alphanumeric); generated if omitted.")] = None,
+        cnpj: Annotated[
+            str | None, typer.Option(help="CNPJ (numeric or alphanumeric); generated if omitted.")
+        ] = None,
         as_json: Json = False,
         database_url: DatabaseUrl = None,
     ) -> None:
@@ -69,8 +73,10 @@ def register(app: typer.Typer) -> None:
         from anil.services import admin as svc
 
         result = _run(
-            database_url, lambda s, _: [svc.empresa_json(e) for e in svc.listar_empresas(s)],
-            as_json=as_json, write=False,
+            database_url,
+            lambda s, _: [svc.empresa_json(e) for e in svc.listar_empresas(s)],
+            as_json=as_json,
+            write=False,
         )
         emit(result, as_json=as_json, columns=("id_empresa", "razao_social", "documento", "demo"))
 
@@ -94,7 +100,9 @@ def register(app: typer.Typer) -> None:
     @apps.command("create")
     def apps_create(
         name: Annotated[str, typer.Option(help="App name.")],
-        redirect_uri: Annotated[list[str], typer.Option("--redirect-uri", help="Registered redirect URI (repeatable).")],
+        redirect_uri: Annotated[
+            list[str], typer.Option("--redirect-uri", help="Registered redirect URI (repeatable).")
+        ],
         as_json: Json = False,
         database_url: DatabaseUrl = None,
     ) -> None:
@@ -114,14 +122,19 @@ def register(app: typer.Typer) -> None:
         from anil.services import admin as svc
 
         result = _run(
-            database_url, lambda s, _: [svc.app_json(a) for a in svc.listar_apps(s)], as_json=as_json, write=False
+            database_url,
+            lambda s, _: [svc.app_json(a) for a in svc.listar_apps(s)],
+            as_json=as_json,
+            write=False,
         )
         emit(result, as_json=as_json, columns=("client_id", "nome", "redirect_uris", "demo"))
 
     @app.command("token")
     def token(
         company: Annotated[str | None, typer.Option(help="id_empresa (default: the demo company).")] = None,
-        app_id: Annotated[str | None, typer.Option("--app", help="client_id (default: the demo app).")] = None,
+        app_id: Annotated[
+            str | None, typer.Option("--app", help="client_id (default: the demo app).")
+        ] = None,
         as_json: Json = False,
         database_url: DatabaseUrl = None,
     ) -> None:

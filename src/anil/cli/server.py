@@ -11,7 +11,9 @@ from anil.cli._output import console
 
 DatabaseUrl = Annotated[
     str | None,
-    typer.Option("--database-url", help="SQLAlchemy URL; default: SQLite in the data dir (ANIL_DATABASE_URL)."),
+    typer.Option(
+        "--database-url", help="SQLAlchemy URL; default: SQLite in the data dir (ANIL_DATABASE_URL)."
+    ),
 ]
 
 
@@ -63,7 +65,9 @@ def register(app: typer.Typer) -> None:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         db = Database(settings.resolved_database_url, pool_size=1)
         upgrade(db.engine)
-        console.print(f"schema at revision {current_revision(db.engine)} ({_redact(settings.resolved_database_url)})")
+        console.print(
+            f"schema at revision {current_revision(db.engine)} ({_redact(settings.resolved_database_url)})"
+        )
         db.dispose()
 
 

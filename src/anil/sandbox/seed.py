@@ -50,7 +50,9 @@ def ensure_demo(session: Session, *, redirect_uri: str, seed: int = 2026) -> Dem
     if app is None:
         app = admin.criar_app(session, nome="anil demo app", redirect_uris=[redirect_uri], demo=True)
         created = True
-    return DemoData(created, admin.empresa_json(empresa), admin.app_json(app), DEMO_USER_EMAIL, DEMO_USER_PASSWORD)
+    return DemoData(
+        created, admin.empresa_json(empresa), admin.app_json(app), DEMO_USER_EMAIL, DEMO_USER_PASSWORD
+    )
 
 
 def seed_people(session: Session, empresa_id: str, fake: Faker, count: int = DEMO_PEOPLE) -> None:

@@ -112,9 +112,7 @@ def empresas_do_usuario(session: Session, usuario_id: str) -> list[str]:
     )
 
 
-def criar_app(
-    session: Session, *, nome: str, redirect_uris: list[str], demo: bool = False
-) -> OAuthClient:
+def criar_app(session: Session, *, nome: str, redirect_uris: list[str], demo: bool = False) -> OAuthClient:
     if not nome or not nome.strip():
         raise InvalidInput("O campo 'nome' é obrigatório")
     if not redirect_uris or not all(uri.strip() for uri in redirect_uris):
@@ -155,4 +153,6 @@ def demo_empresa(session: Session) -> Empresa | None:
 
 
 def demo_app(session: Session) -> OAuthClient | None:
-    return session.scalar(select(OAuthClient).where(OAuthClient.demo.is_(True)).order_by(OAuthClient.criado_em))
+    return session.scalar(
+        select(OAuthClient).where(OAuthClient.demo.is_(True)).order_by(OAuthClient.criado_em)
+    )

@@ -7,4 +7,6 @@ from fastapi import APIRouter
 from anil.api.errors import ErrorStyle
 from anil.api.routing import route_class
 
-router = APIRouter(prefix="/v1/pessoa", tags=["Pessoas (revisão antiga)"], route_class=route_class(ErrorStyle.SIMPLE))
+router = APIRouter(
+    prefix="/v1/pessoa", tags=["Pessoas (revisão antiga)"], route_class=route_class(ErrorStyle.SIMPLE)
+)
