@@ -1,0 +1,1 @@
+"""Benchmarks of the anil server (design/performance.md): `python -m bench`."""
