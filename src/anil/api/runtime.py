@@ -31,6 +31,7 @@ class Runtime:
             key,
             access_seconds=settings.access_token_seconds,
             refresh_days=settings.refresh_token_days,
+            clock=clock,
         )
         verifier = TokenVerifier(issuer_url, key, clock)
         limiter: RateLimiter

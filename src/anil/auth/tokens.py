@@ -20,14 +20,13 @@ from authlib.oauth2.rfc9068 import JWTBearerTokenGenerator
 from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet, RSAKey
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from anil.auth.scopes import DEFAULT_SCOPE, SUPPORTED_SCOPES
-from anil.domain.clock import Clock
+from anil.domain.clock import Clock, SystemClock
 from anil.errors import Unauthorized
 from anil.storage.models import OAuthClient, OAuthConnection, OAuthToken, SigningKey
-from anil.storage.types import utcnow
 
 
 class AuthlibClient(ClientMixin):
@@ -93,20 +92,32 @@ def public_jwks(key: RSAKey) -> dict:
     return {"keys": [public]}
 
 
+def naive_utc(clock: Clock) -> datetime:
+    """The clock's now as the naive UTC the database columns hold."""
+    return clock.now().astimezone(UTC).replace(tzinfo=None)
+
+
 class AccessTokenGenerator(JWTBearerTokenGenerator):
-    def __init__(self, issuer: str, key: RSAKey, access_seconds: int) -> None:
+    def __init__(self, issuer: str, key: RSAKey, access_seconds: int, clock: Clock | None = None) -> None:
         super().__init__(
             issuer=issuer,
             refresh_token_generator=lambda **_: secrets.token_urlsafe(48),
             expires_generator=lambda client, grant_type: access_seconds,
         )
         self._jwks = KeySet([key])
+        self.access_seconds = access_seconds
+        self.clock = clock or SystemClock()
 
     def get_jwks(self) -> KeySet:
         return self._jwks
 
     def get_extra_claims(self, client, grant_type, user, scope):  # type: ignore[no-untyped-def]
-        return {"id_empresa": user.empresa_id} if user is not None else {}
+        # Authlib stamps iat/exp from time.time(); restamp them from the injectable clock the verifier reads.
+        now = int(self.clock.now().timestamp())
+        claims = {"iat": now, "exp": now + self.access_seconds}
+        if user is not None:
+            claims["id_empresa"] = user.empresa_id
+        return claims
 
 
 def _unverified_claims(token: str) -> dict:
@@ -115,8 +126,17 @@ def _unverified_claims(token: str) -> dict:
 
 
 class TokenIssuer:
-    def __init__(self, issuer: str, key: RSAKey, *, access_seconds: int, refresh_days: int) -> None:
-        self.generator = AccessTokenGenerator(issuer, key, access_seconds)
+    def __init__(
+        self,
+        issuer: str,
+        key: RSAKey,
+        *,
+        access_seconds: int,
+        refresh_days: int,
+        clock: Clock | None = None,
+    ) -> None:
+        self.clock = clock or SystemClock()
+        self.generator = AccessTokenGenerator(issuer, key, access_seconds, self.clock)
         self.refresh_days = refresh_days
 
     def issue(
@@ -141,7 +161,8 @@ class TokenIssuer:
 
     def save(self, session: Session, token: dict, client_id: str, grantee: Grantee) -> OAuthToken:
         claims = _unverified_claims(token["access_token"])
-        now = utcnow()
+        now = naive_utc(self.clock)
+        connect(session, client_id, grantee.empresa_id, now)
         row = OAuthToken(
             client_id=client_id,
             empresa_id=grantee.empresa_id,
@@ -154,25 +175,41 @@ class TokenIssuer:
             refresh_expira_em=now + timedelta(days=self.refresh_days),
         )
         session.add(row)
-        connect(session, client_id, grantee.empresa_id)
         session.flush()
         return row
 
 
-def connect(session: Session, client_id: str, empresa_id: str) -> OAuthConnection:
-    """Record (or renew after a revocation) the connection between an app and a company."""
+def connect(session: Session, client_id: str, empresa_id: str, now: datetime) -> OAuthConnection:
+    """Record (or renew after a revocation) the connection between an app and a company.
+
+    Renewing kills the refresh tokens issued before the revocation: they answer `invalid_refresh_token`
+    from then on, instead of `access_revoked`, and never come back to life."""
     connection = session.scalar(
         select(OAuthConnection).where(
             OAuthConnection.client_id == client_id, OAuthConnection.empresa_id == empresa_id
         )
     )
     if connection is None:
-        connection = OAuthConnection(client_id=client_id, empresa_id=empresa_id)
+        connection = OAuthConnection(client_id=client_id, empresa_id=empresa_id, conectado_em=now)
         session.add(connection)
     elif connection.revogado_em is not None:
+        kill_refresh_tokens(session, client_id, empresa_id, now)
         connection.revogado_em = None
-        connection.conectado_em = utcnow()
+        connection.conectado_em = now
     return connection
+
+
+def kill_refresh_tokens(session: Session, client_id: str, empresa_id: str, now: datetime) -> None:
+    """Mark every live refresh token of an app-company connection as spent."""
+    session.execute(
+        update(OAuthToken)
+        .where(
+            OAuthToken.client_id == client_id,
+            OAuthToken.empresa_id == empresa_id,
+            OAuthToken.refresh_usado_em.is_(None),
+        )
+        .values(refresh_usado_em=now)
+    )
 
 
 @dataclass(frozen=True, slots=True)
