@@ -40,5 +40,7 @@ class Runtime:
         elif settings.redis_url:
             limiter = RedisRateLimiter(settings.redis_url, Limits(10, 600))
         else:
-            limiter = InMemoryRateLimiter(Limits.for_workers(settings.workers))
+            limiter = InMemoryRateLimiter(
+                Limits.for_workers(settings.workers), clock=lambda: clock.now().timestamp()
+            )
         return cls(settings, db, clock, issuer, verifier, limiter)
