@@ -52,7 +52,8 @@ CHOICES: tuple[Choice, ...] = (
     Choice(
         "pessoas-default-sort",
         "Order of `GET /v1/pessoas` without `tipo_ordenacao`",
-        "`NOME` ascending; ties by creation order. `ordem_ordenacao` alone sorts by `NOME`",
+        "`NOME` ascending, ignoring case and accents; ties by creation order. `ordem_ordenacao` alone sorts by "
+        "`NOME`; `EMAIL` (case-insensitive), `DOCUMENTO` and `ATIVO` put empty values last and break ties by name",
     ),
     Choice(
         "pessoa-404-body",
@@ -62,7 +63,8 @@ CHOICES: tuple[Choice, ...] = (
     Choice(
         "pessoas-batch-missing-ids",
         "Unknown ids in `ativar`/`inativar`/`excluir`",
-        "`ativar`/`inativar` list them in `todos` only; `excluir` deletes the known ones and answers 204",
+        "`ativar`/`inativar` list them in `todos` only; `excluir` deletes the known ones and answers 204. "
+        "Another company's ids count as unknown; repeated ids are listed once",
     ),
     Choice(
         "pessoas-excluir-limit",
@@ -77,7 +79,8 @@ CHOICES: tuple[Choice, ...] = (
     Choice(
         "id-cidade",
         "`id_cidade` of an address",
-        "The IBGE code looked up from `cidade` + `estado` in the shipped IBGE list; null when not found",
+        "The IBGE code looked up from `cidade` + `estado` (ignoring case, accents and punctuation) in the "
+        "shipped IBGE list; null when not found or not in Brazil. `cidade` is kept as written",
     ),
     Choice(
         "validation-message",
@@ -88,5 +91,102 @@ CHOICES: tuple[Choice, ...] = (
         "legacy-pessoa-status",
         "Status of the older `POST /v1/pessoa` and `PUT /v1/pessoa/{id}`",
         "200 with the written record, in that generation's field names",
+    ),
+    Choice(
+        "pessoa-put-required",
+        "Fields `PUT /v1/pessoas/{id}` demands of Jurídica and Estrangeira people (production was observed for "
+        "Física only)",
+        "Jurídica: the Física list with `cnpj` instead of `cpf` and without `rg`/`data_nascimento`; Estrangeira: "
+        "no document and no `inscricoes`. Checked in the Física order, one field at a time",
+    ),
+    Choice(
+        "pessoa-put-ativo",
+        "`ativo` left out of a `PUT` (full replacement)",
+        "The person keeps its current state; every other field not sent is cleared",
+    ),
+    Choice(
+        "pessoa-documento-tipo",
+        "`cpf` on a Jurídica person, `cnpj` on a Física one, either on an Estrangeira one",
+        "400 `O campo 'cnpj' não deve ser informado para pessoa Física`. Documents are stored and shown "
+        "without mask, alphanumeric CNPJs in upper case",
+    ),
+    Choice(
+        "pessoa-documento-duplicado",
+        "Two people of one company with the same CPF/CNPJ",
+        "Accepted (no uniqueness rule is documented); the older generation's `duplicar` flag is accepted and "
+        "ignored",
+    ),
+    Choice(
+        "pessoa-email",
+        'Validation of `email` ("comma-separated list")',
+        "Each comma-separated part must look like an address (`x@y.z`), else `O campo 'email' é inválido`; "
+        "the same for `outros_contatos[].email` and `contato_cobranca_faturamento.emails[]`",
+    ),
+    Choice(
+        "pessoa-endereco",
+        "Address rules",
+        "`pais` defaults to `Brasil` except for Estrangeira. In Brazil `estado` must be a UF (upper-cased) and "
+        "`cep` 8 digits with an optional hyphen, stored without it; the CEP is not checked against the UF. "
+        "Indicador de IE: `NAO CONTRIBUINTE`, `CONTRIBUINTE`, `ISENTO` (any case)",
+    ),
+    Choice(
+        "pessoa-subobject-ids",
+        "Ids of `enderecos`/`inscricoes`/`outros_contatos` on `PUT`/`PATCH`",
+        "An item sent back with the id it was read with keeps it; any other item gets a new id",
+    ),
+    Choice(
+        "pessoa-patch-names",
+        "Field names and nulls of `PATCH /v1/pessoas/{id}`",
+        "The SDK's names (`nome_empresa`, `optante_simples_nacional`) plus POST's (`nome_fantasia`, "
+        "`optante_simples`, `outros_contatos`), the SDK's winning; an explicit null clears an optional field "
+        "(`nome`/`tipo_pessoa`/`perfis` → 400), a null flag is ignored; the result is validated as a POST",
+    ),
+    Choice(
+        "pessoa-patch-tipo",
+        "`PATCH` changing `tipo_pessoa` without the new type's document",
+        "The stored document, which belonged to the old type, is cleared",
+    ),
+    Choice(
+        "pessoas-list-matching",
+        "How the list filters match",
+        "`busca`/`nomes`: contains, ignoring case and accents (`busca` on nome, nome_fantasia and the document, "
+        "masked or not); `emails`: contains, case-insensitive; `telefones`: digits contained in either phone; "
+        "`documentos` (mask ignored), `codigos_pessoa`, `ids`: exact; `cidades` (case/accents ignored), `ufs`, "
+        "`paises` (case ignored): exact, all met by one same address. Values of one filter are OR, filters AND",
+    ),
+    Choice(
+        "pessoas-list-dates",
+        "`data_criacao_*` and `data_alteracao_*` details",
+        "Each pair needs both ends (400 otherwise). Creation dates are São Paulo calendar days, both inclusive; "
+        "alteration date-times are inclusive; end before start → 400",
+    ),
+    Choice(
+        "pessoas-list-item",
+        "`telefone` and `endereco` of a list item",
+        "`telefone` is `telefone_celular`, else `telefone_comercial`; `endereco` is the first address with "
+        "`com_endereco=true`, else null",
+    ),
+    Choice(
+        "pessoa-resumo",
+        "Meaning of the financial summary fields",
+        "Over the person's open installments (unpaid amount, rounded to cents): `atrasos_*` due before today, "
+        "`*_mes_atual` due this calendar month (overdue included), recebimentos = receivables, pagamentos = "
+        "payables; `mensagem_pagamentos_abertos` = count and total of open receivables. São Paulo dates",
+    ),
+    Choice(
+        "pessoas-legado",
+        "`pessoas_legado[]` of a person",
+        "One entry per profile (`perfil` in upper case), each with the person's `id_legado` and `uuid_legado`",
+    ),
+    Choice(
+        "timestamp-format",
+        "Format of `criado_em`, `data_criacao`, `data_alteracao`",
+        "São Paulo local time without zone, milliseconds without trailing zeros: `2025-05-16T17:51:04.63`",
+    ),
+    Choice(
+        "pessoa-lembretes",
+        "Writing `lembretes_vencimento`",
+        "Not writable through the API (no request field documents it); shown as stored, `[]` for API-created "
+        "people; the demo data sets some",
     ),
 )

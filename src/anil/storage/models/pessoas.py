@@ -2,6 +2,10 @@
 
 `seq` is both the primary key and the `id_legado` the API shows. Addresses are rows (the list filters by
 city, state and country); the other sub-objects are read and written whole, so they are JSON.
+
+`nome_busca`, `busca`, `inscricoes_*` and `cidade_busca` are keys computed on write by
+`anil.domain.pessoas` (case- and accent-free), so that matching and ordering are the same on SQLite and
+PostgreSQL whatever their collations.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from anil.storage.types import JSONColumn, UUIDStr, new_uuid, utcnow
 class Pessoa(Base):
     __tablename__ = "pessoas"
     __table_args__ = (
-        Index("ix_pessoas_tenant_nome", "tenant_id", "nome", "seq"),
+        Index("ix_pessoas_tenant_nome", "tenant_id", "nome_busca", "seq"),
         Index("ix_pessoas_tenant_documento", "tenant_id", "documento"),
         Index("ix_pessoas_tenant_alteracao", "tenant_id", "data_alteracao"),
         Index("ix_pessoas_tenant_uuid_legado", "tenant_id", "uuid_legado"),
@@ -29,6 +33,8 @@ class Pessoa(Base):
     tenant_id: Mapped[str] = mapped_column(ForeignKey("empresas.id", ondelete="CASCADE"))
     uuid_legado: Mapped[str] = mapped_column(UUIDStr, default=new_uuid)
     nome: Mapped[str] = mapped_column(String(255))
+    nome_busca: Mapped[str] = mapped_column(String(255))
+    busca: Mapped[str] = mapped_column(Text)
     nome_fantasia: Mapped[str | None] = mapped_column(String(255))
     tipo_pessoa: Mapped[str] = mapped_column(String(16))  # FISICA | JURIDICA | ESTRANGEIRA
     documento: Mapped[str | None] = mapped_column(String(14))
@@ -46,19 +52,22 @@ class Pessoa(Base):
     perfil_fornecedor: Mapped[bool] = mapped_column(Boolean, default=False)
     perfil_transportadora: Mapped[bool] = mapped_column(Boolean, default=False)
     inscricoes: Mapped[list] = mapped_column(JSONColumn, default=list)
+    inscricoes_estaduais: Mapped[str | None] = mapped_column(Text)  # "|ie1|ie2|"
+    inscricoes_municipais: Mapped[str | None] = mapped_column(Text)
     outros_contatos: Mapped[list] = mapped_column(JSONColumn, default=list)
     contato_cobranca_faturamento: Mapped[dict | None] = mapped_column(JSONColumn)
     lembretes_vencimento: Mapped[list] = mapped_column(JSONColumn, default=list)
     origem: Mapped[str] = mapped_column(String(32), default="API")
     criado_em: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     data_alteracao: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    ativado_em: Mapped[datetime] = mapped_column(DateTime, default=utcnow)  # the older list's data_ativacao
 
 
 class PessoaEndereco(Base):
     __tablename__ = "pessoa_enderecos"
     __table_args__ = (
         Index("ix_pessoa_enderecos_pessoa", "pessoa_seq", "posicao"),
-        Index("ix_pessoa_enderecos_tenant_cidade", "tenant_id", "cidade"),
+        Index("ix_pessoa_enderecos_tenant_cidade", "tenant_id", "cidade_busca"),
     )
 
     id: Mapped[str] = mapped_column(UUIDStr, primary_key=True, default=new_uuid)
@@ -70,6 +79,7 @@ class PessoaEndereco(Base):
     complemento: Mapped[str | None] = mapped_column(String(255))
     bairro: Mapped[str | None] = mapped_column(String(255))
     cidade: Mapped[str | None] = mapped_column(String(255))
+    cidade_busca: Mapped[str | None] = mapped_column(String(255))
     estado: Mapped[str | None] = mapped_column(String(2))
     cep: Mapped[str | None] = mapped_column(String(9))
     pais: Mapped[str | None] = mapped_column(String(64))

@@ -114,6 +114,8 @@ def upgrade() -> None:
     sa.Column('tenant_id', sa.String(length=36), nullable=False),
     sa.Column('uuid_legado', sa.String(length=36), nullable=False),
     sa.Column('nome', sa.String(length=255), nullable=False),
+    sa.Column('nome_busca', sa.String(length=255), nullable=False),
+    sa.Column('busca', sa.Text(), nullable=False),
     sa.Column('nome_fantasia', sa.String(length=255), nullable=True),
     sa.Column('tipo_pessoa', sa.String(length=16), nullable=False),
     sa.Column('documento', sa.String(length=14), nullable=True),
@@ -131,12 +133,15 @@ def upgrade() -> None:
     sa.Column('perfil_fornecedor', sa.Boolean(), nullable=False),
     sa.Column('perfil_transportadora', sa.Boolean(), nullable=False),
     sa.Column('inscricoes', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('inscricoes_estaduais', sa.Text(), nullable=True),
+    sa.Column('inscricoes_municipais', sa.Text(), nullable=True),
     sa.Column('outros_contatos', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
     sa.Column('contato_cobranca_faturamento', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=True),
     sa.Column('lembretes_vencimento', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
     sa.Column('origem', sa.String(length=32), nullable=False),
     sa.Column('criado_em', sa.DateTime(), nullable=False),
     sa.Column('data_alteracao', sa.DateTime(), nullable=False),
+    sa.Column('ativado_em', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['tenant_id'], ['empresas.id'], name=op.f('fk_pessoas_tenant_id_empresas'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_pessoas')),
     sa.UniqueConstraint('id', name=op.f('uq_pessoas_id'))
@@ -144,7 +149,7 @@ def upgrade() -> None:
     with op.batch_alter_table('pessoas', schema=None) as batch_op:
         batch_op.create_index('ix_pessoas_tenant_alteracao', ['tenant_id', 'data_alteracao'], unique=False)
         batch_op.create_index('ix_pessoas_tenant_documento', ['tenant_id', 'documento'], unique=False)
-        batch_op.create_index('ix_pessoas_tenant_nome', ['tenant_id', 'nome', 'seq'], unique=False)
+        batch_op.create_index('ix_pessoas_tenant_nome', ['tenant_id', 'nome_busca', 'seq'], unique=False)
         batch_op.create_index('ix_pessoas_tenant_uuid_legado', ['tenant_id', 'uuid_legado'], unique=False)
 
     op.create_table('usuarios_empresas',
@@ -169,6 +174,7 @@ def upgrade() -> None:
     sa.Column('complemento', sa.String(length=255), nullable=True),
     sa.Column('bairro', sa.String(length=255), nullable=True),
     sa.Column('cidade', sa.String(length=255), nullable=True),
+    sa.Column('cidade_busca', sa.String(length=255), nullable=True),
     sa.Column('estado', sa.String(length=2), nullable=True),
     sa.Column('cep', sa.String(length=9), nullable=True),
     sa.Column('pais', sa.String(length=64), nullable=True),
@@ -179,7 +185,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('pessoa_enderecos', schema=None) as batch_op:
         batch_op.create_index('ix_pessoa_enderecos_pessoa', ['pessoa_seq', 'posicao'], unique=False)
-        batch_op.create_index('ix_pessoa_enderecos_tenant_cidade', ['tenant_id', 'cidade'], unique=False)
+        batch_op.create_index('ix_pessoa_enderecos_tenant_cidade', ['tenant_id', 'cidade_busca'], unique=False)
 
     # ### end Alembic commands ###
 

@@ -1,0 +1,81 @@
+"""Building blocks shared by every group's wire models.
+
+`Money`: Conta Azul types amounts as JSON numbers. Pydantic would write a `Decimal` as a JSON *string*, so
+Money is a Decimal quantized to 0.01 (half-up) on input and written as a number on output.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Generic, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+
+from anil.domain.clock import utc_to_sao_paulo
+from anil.domain.money import quantize
+
+T = TypeVar("T")
+
+
+def _to_money(value: object) -> object:
+    if isinstance(value, bool):
+        return value  # let pydantic reject it
+    if isinstance(value, float):
+        return quantize(Decimal(repr(value)))  # 0.1 → Decimal("0.1"), not 0.1000000000000000055…
+    if isinstance(value, int | Decimal):
+        return quantize(value)
+    if isinstance(value, str):
+        try:
+            return quantize(value)
+        except ArithmeticError:
+            return value
+    return value
+
+
+def _money_json(value: Decimal) -> float | int:
+    """Whole amounts as integers (`2000`), others as the shortest float that round-trips (`1500.75`).
+
+    Money fits NUMERIC(15, 2): at most 15 significant digits, which a double represents exactly enough
+    that its shortest repr is the decimal itself.
+    """
+    integral = value.to_integral_value()
+    if value == integral:
+        return int(integral)
+    return float(value)
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_to_money),
+    PlainSerializer(_money_json, return_type=float | int, when_used="json"),
+]
+
+
+def carimbo(utc: datetime) -> str:
+    """A stored naive-UTC instant as the API writes it: São Paulo local time, no zone, milliseconds
+    without trailing zeros (`2025-05-16T17:51:04.63`, as production; choice `timestamp-format`)."""
+    local = utc_to_sao_paulo(utc)
+    text = local.strftime("%Y-%m-%dT%H:%M:%S")
+    millis = local.microsecond // 1000
+    if millis:
+        text += f".{millis:03d}".rstrip("0")
+    return text
+
+
+class Wire(BaseModel):
+    """Base of response models: plain attributes, no extra keys, fast dumps."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+
+class TotalItemsPage(Wire, Generic[T]):
+    """`{totalItems, items}` (camelCase) of `GET /v1/pessoas` and `GET /v1/produtos`: `items` is null,
+    not `[]`, when nothing matches (catalog §2.2)."""
+
+    totalItems: int
+    items: list[T] | None
+
+
+def total_items_page(total: int, items: list[T]) -> dict[str, object]:
+    return {"totalItems": total, "items": items or None}

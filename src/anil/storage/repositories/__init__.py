@@ -1,0 +1,1 @@
+"""Tenant-scoped queries per aggregate; no commits, no HTTP. Every query goes through `base`."""

@@ -1,0 +1,411 @@
+"""People: tenant-scoped reads and writes, SQLAlchemy Core over the ORM tables.
+
+A person and its addresses come back in one statement (pessoa LEFT JOIN enderecos), built once at import
+time. Lists are one page query plus one count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, bindparam, exists, false, func, insert, or_, select
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session
+
+from anil.domain import documentos
+from anil.domain.pessoas import (
+    CLIENTE,
+    FORNECEDOR,
+    TRANSPORTADORA,
+    Endereco,
+    FiltroPessoas,
+    PessoaRegistro,
+    PessoaValida,
+    valor_inscricao,
+)
+from anil.domain.texto import chave
+from anil.storage.models import Empresa, Pessoa, PessoaEndereco
+from anil.storage.repositories.base import (
+    TENANT,
+    owned,
+    scope,
+    scoped_delete,
+    scoped_select,
+    scoped_update,
+)
+
+P = Pessoa.__table__
+E = PessoaEndereco.__table__
+EMPRESAS = Empresa.__table__
+
+_PERFIL_COLUNA = {
+    CLIENTE: P.c.perfil_cliente,
+    FORNECEDOR: P.c.perfil_fornecedor,
+    TRANSPORTADORA: P.c.perfil_transportadora,
+}
+
+# Column order matters: rows are read by position in `_pessoa()`.
+_RESUMO = (
+    P.c.seq,
+    P.c.id,
+    P.c.uuid_legado,
+    P.c.nome,
+    P.c.tipo_pessoa,
+    P.c.ativo,
+    P.c.perfil_cliente,
+    P.c.perfil_fornecedor,
+    P.c.perfil_transportadora,
+    P.c.criado_em,
+    P.c.data_alteracao,
+    P.c.nome_fantasia,
+    P.c.documento,
+    P.c.email,
+    P.c.telefone_celular,
+    P.c.telefone_comercial,
+    P.c.observacao,
+    P.c.inscricoes_estaduais,
+)
+_DETALHE = (
+    *_RESUMO,
+    P.c.rg,
+    P.c.codigo,
+    P.c.data_nascimento,
+    P.c.optante_simples_nacional,
+    P.c.orgao_publico,
+    P.c.origem,
+    P.c.inscricoes,
+    P.c.outros_contatos,
+    P.c.contato_cobranca_faturamento,
+    P.c.lembretes_vencimento,
+)
+_ENDERECO = (
+    E.c.id,
+    E.c.logradouro,
+    E.c.numero,
+    E.c.complemento,
+    E.c.bairro,
+    E.c.cidade,
+    E.c.estado,
+    E.c.cep,
+    E.c.pais,
+    E.c.id_cidade,
+)
+_N_RESUMO, _N_DETALHE = len(_RESUMO), len(_DETALHE)
+
+_COM_ENDERECOS = P.outerjoin(E, E.c.pessoa_seq == P.c.seq)
+_COM_PRIMEIRO_ENDERECO = P.outerjoin(E, and_(E.c.pessoa_seq == P.c.seq, E.c.posicao == 0))
+_POR_ID = (
+    select(*_DETALHE, *_ENDERECO)
+    .select_from(_COM_ENDERECOS)
+    .where(owned(P), P.c.id == bindparam("id"))
+    .order_by(E.c.posicao)
+)
+_POR_UUID_LEGADO = (
+    select(*_DETALHE, *_ENDERECO)
+    .select_from(_COM_ENDERECOS)
+    .where(owned(P), P.c.uuid_legado == bindparam("uuid_legado"))
+    .order_by(P.c.seq, E.c.posicao)
+)
+_INSERIR_PESSOA = insert(P).returning(P.c.seq)
+_INSERIR_ENDERECO = insert(E)
+_EMPRESA = select(
+    EMPRESAS.c.id,
+    EMPRESAS.c.documento,
+    EMPRESAS.c.razao_social,
+    EMPRESAS.c.nome_fantasia,
+    EMPRESAS.c.data_fundacao,
+    EMPRESAS.c.email,
+).where(EMPRESAS.c.id == TENANT)
+
+
+def _pessoa(row: Row, detalhe: bool) -> PessoaRegistro:
+    perfis = tuple(
+        perfil for perfil, flag in ((CLIENTE, row[6]), (FORNECEDOR, row[7]), (TRANSPORTADORA, row[8])) if flag
+    )
+    pessoa = PessoaRegistro(
+        seq=row[0],
+        id=row[1],
+        uuid_legado=row[2],
+        nome=row[3],
+        tipo_pessoa=row[4],
+        ativo=row[5],
+        perfis=perfis,
+        criado_em=row[9],
+        data_alteracao=row[10],
+        nome_fantasia=row[11],
+        documento=row[12],
+        email=row[13],
+        telefone_celular=row[14],
+        telefone_comercial=row[15],
+        observacao=row[16],
+        inscricoes_estaduais=row[17],
+    )
+    if detalhe:
+        pessoa.rg = row[18]
+        pessoa.codigo = row[19]
+        pessoa.data_nascimento = row[20]
+        pessoa.optante_simples_nacional = row[21]
+        pessoa.orgao_publico = row[22]
+        pessoa.origem = row[23]
+        pessoa.inscricoes = row[24] or []
+        pessoa.outros_contatos = row[25] or []
+        pessoa.contato_cobranca_faturamento = row[26]
+        pessoa.lembretes_vencimento = row[27] or []
+    return pessoa
+
+
+def _endereco(row: Row, start: int) -> Endereco | None:
+    if row[start] is None:
+        return None
+    return Endereco(*row[start : start + len(_ENDERECO)])
+
+
+def _agrupar(rows: Sequence[Row]) -> PessoaRegistro | None:
+    if not rows:
+        return None
+    pessoa = _pessoa(rows[0], detalhe=True)
+    for row in rows:
+        endereco = _endereco(row, _N_DETALHE)
+        if endereco is not None:
+            pessoa.enderecos.append(endereco)
+    return pessoa
+
+
+def por_id(session: Session, tenant_id: str, pessoa_id: str) -> PessoaRegistro | None:
+    return _agrupar(session.execute(_POR_ID, scope(tenant_id, id=pessoa_id)).all())
+
+
+def por_uuid_legado(session: Session, tenant_id: str, uuid_legado: str) -> PessoaRegistro | None:
+    rows = session.execute(_POR_UUID_LEGADO, scope(tenant_id, uuid_legado=uuid_legado)).all()
+    if rows:
+        rows = [row for row in rows if row[0] == rows[0][0]]
+    return _agrupar(rows)
+
+
+def empresa(session: Session, tenant_id: str) -> Row | None:
+    return session.execute(_EMPRESA, scope(tenant_id)).first()
+
+
+# ---------------------------------------------------------------------------------------- writes ----
+
+
+def _colunas(dados: PessoaValida) -> dict[str, Any]:
+    return {
+        "nome": dados.nome,
+        "nome_busca": dados.nome_busca,
+        "busca": dados.busca,
+        "nome_fantasia": dados.nome_fantasia,
+        "tipo_pessoa": dados.tipo_pessoa,
+        "documento": dados.documento,
+        "rg": dados.rg,
+        "codigo": dados.codigo,
+        "data_nascimento": dados.data_nascimento,
+        "email": dados.email,
+        "telefone_celular": dados.telefone_celular,
+        "telefone_comercial": dados.telefone_comercial,
+        "ativo": dados.ativo,
+        "optante_simples_nacional": dados.optante_simples_nacional,
+        "orgao_publico": dados.orgao_publico,
+        "observacao": dados.observacao,
+        "perfil_cliente": CLIENTE in dados.perfis,
+        "perfil_fornecedor": FORNECEDOR in dados.perfis,
+        "perfil_transportadora": TRANSPORTADORA in dados.perfis,
+        "inscricoes": dados.inscricoes,
+        "inscricoes_estaduais": dados.inscricoes_estaduais,
+        "inscricoes_municipais": dados.inscricoes_municipais,
+        "outros_contatos": dados.outros_contatos,
+        "contato_cobranca_faturamento": dados.contato_cobranca_faturamento,
+    }
+
+
+def _inserir_enderecos(session: Session, tenant_id: str, seq: int, dados: PessoaValida) -> None:
+    if not dados.enderecos:
+        return
+    session.execute(
+        _INSERIR_ENDERECO,
+        [
+            {
+                "id": e.id,
+                "pessoa_seq": seq,
+                "tenant_id": tenant_id,
+                "posicao": posicao,
+                "logradouro": e.logradouro,
+                "numero": e.numero,
+                "complemento": e.complemento,
+                "bairro": e.bairro,
+                "cidade": e.cidade,
+                "cidade_busca": e.cidade_busca,
+                "estado": e.estado,
+                "cep": e.cep,
+                "pais": e.pais,
+                "id_cidade": e.id_cidade,
+            }
+            for posicao, e in enumerate(dados.enderecos)
+        ],
+    )
+
+
+def inserir(
+    session: Session, tenant_id: str, pessoa_id: str, uuid_legado: str, dados: PessoaValida, agora: datetime
+) -> int:
+    values = _colunas(dados)
+    values.update(
+        id=pessoa_id,
+        tenant_id=tenant_id,
+        uuid_legado=uuid_legado,
+        lembretes_vencimento=dados.lembretes_vencimento or [],
+        origem="API",
+        criado_em=agora,
+        data_alteracao=agora,
+        ativado_em=agora,
+    )
+    seq = session.execute(_INSERIR_PESSOA, values).scalar_one()
+    _inserir_enderecos(session, tenant_id, seq, dados)
+    return seq
+
+
+def substituir(
+    session: Session, tenant_id: str, atual: PessoaRegistro, dados: PessoaValida, agora: datetime
+) -> None:
+    """Rewrite every column and the addresses of a person read in the same transaction."""
+    values = _colunas(dados)
+    values["data_alteracao"] = agora
+    if dados.ativo and not atual.ativo:
+        values["ativado_em"] = agora
+    if dados.lembretes_vencimento is not None:
+        values["lembretes_vencimento"] = dados.lembretes_vencimento
+    session.execute(scoped_update(P, tenant_id).where(P.c.seq == atual.seq).values(**values))
+    session.execute(scoped_delete(E, tenant_id).where(E.c.pessoa_seq == atual.seq))
+    _inserir_enderecos(session, tenant_id, atual.seq, dados)
+
+
+def situacoes(session: Session, tenant_id: str, ids: Sequence[str]) -> dict[str, bool]:
+    """`{id: ativo}` of those of `ids` that belong to the tenant."""
+    stmt = scoped_select(P, tenant_id, P.c.id, P.c.ativo).where(P.c.id.in_(ids))
+    return {row[0]: row[1] for row in session.execute(stmt)}
+
+
+def definir_ativo(session: Session, tenant_id: str, ids: Sequence[str], ativo: bool, agora: datetime) -> None:
+    values: dict[str, Any] = {"ativo": ativo, "data_alteracao": agora}
+    if ativo:
+        values["ativado_em"] = agora
+    stmt = scoped_update(P, tenant_id).where(P.c.id.in_(ids), P.c.ativo != ativo).values(**values)
+    session.execute(stmt)
+
+
+def excluir(session: Session, tenant_id: str, ids: Sequence[str]) -> set[str]:
+    """Physical delete (addresses go by ON DELETE CASCADE); returns the ids that existed."""
+    stmt = scoped_delete(P, tenant_id).where(P.c.id.in_(ids)).returning(P.c.id)
+    return {row[0] for row in session.execute(stmt)}
+
+
+# ----------------------------------------------------------------------------------------- lists ----
+
+_LIKE_SAFE = re.compile(r"^[0-9a-z ]+$")
+
+
+def _contem(column: Any, text: str) -> ColumnElement[bool]:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.like(f"%{escaped}%", escape="\\")
+
+
+def _digitos(column: Any) -> Any:
+    for char in ("(", ")", "-", " ", "+", "."):
+        column = func.replace(column, char, "")
+    return column
+
+
+def _condicoes(filtro: FiltroPessoas) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if filtro.busca:
+        termo = chave(filtro.busca)
+        documento = documentos.normalizar(filtro.busca).lower()
+        options = [_contem(P.c.busca, termo)] if termo else []
+        if documento and documento != termo and _LIKE_SAFE.match(documento):
+            options.append(_contem(P.c.busca, documento))
+        conds.append(or_(*options) if options else false())
+    if filtro.ids:
+        conds.append(P.c.id.in_(filtro.ids))
+    if filtro.documentos:
+        conds.append(P.c.documento.in_([documentos.normalizar(d) for d in filtro.documentos]))
+    if filtro.emails:
+        conds.append(or_(*(_contem(func.lower(P.c.email), e.strip().lower()) for e in filtro.emails)))
+    if filtro.nomes:
+        conds.append(or_(*(_contem(P.c.nome_busca, chave(n)) for n in filtro.nomes)))
+    if filtro.telefones:
+        options = []
+        for telefone in filtro.telefones:
+            digits = re.sub(r"\D", "", telefone)
+            if digits:
+                options += [_contem(_digitos(P.c.telefone_celular), digits)]
+                options += [_contem(_digitos(P.c.telefone_comercial), digits)]
+        conds.append(or_(*options) if options else false())
+    if filtro.codigos:
+        conds.append(P.c.codigo.in_(filtro.codigos))
+    if filtro.tipos:
+        conds.append(P.c.tipo_pessoa.in_(filtro.tipos))
+    if filtro.perfis:
+        conds.append(or_(*(_PERFIL_COLUNA[p].is_(True) for p in filtro.perfis)))
+    for values, column in (
+        (filtro.inscricoes_estaduais, P.c.inscricoes_estaduais),
+        (filtro.inscricoes_municipais, P.c.inscricoes_municipais),
+    ):
+        if values:
+            keys = [valor_inscricao(v) for v in values if valor_inscricao(v)]
+            conds.append(or_(*(column.like(f"%|{key}|%") for key in keys)) if keys else false())
+    if filtro.cidades or filtro.ufs or filtro.paises:
+        address = [E.c.pessoa_seq == P.c.seq]
+        if filtro.cidades:
+            address.append(E.c.cidade_busca.in_([chave(c) for c in filtro.cidades]))
+        if filtro.ufs:
+            address.append(E.c.estado.in_([u.strip().upper() for u in filtro.ufs]))
+        if filtro.paises:
+            address.append(func.lower(E.c.pais).in_([p.strip().lower() for p in filtro.paises]))
+        conds.append(exists().where(*address))
+    if filtro.ativo is not None:
+        conds.append(P.c.ativo.is_(filtro.ativo))
+    if filtro.criado_de is not None and filtro.criado_ate is not None:
+        conds += [P.c.criado_em >= filtro.criado_de, P.c.criado_em < filtro.criado_ate]
+    if filtro.alterado_de is not None and filtro.alterado_ate is not None:
+        conds += [P.c.data_alteracao >= filtro.alterado_de, P.c.data_alteracao <= filtro.alterado_ate]
+    if filtro.ativado_de is not None and filtro.ativado_ate is not None:
+        conds += [P.c.ativado_em >= filtro.ativado_de, P.c.ativado_em < filtro.ativado_ate]
+    return conds
+
+
+def _ordem(filtro: FiltroPessoas) -> list[Any]:
+    desc = filtro.descendente
+    nome = [P.c.nome_busca.desc(), P.c.seq.desc()] if desc else [P.c.nome_busca.asc(), P.c.seq.asc()]
+    if filtro.ordenacao == "NOME":
+        return nome
+    column = {"EMAIL": func.lower(P.c.email), "DOCUMENTO": P.c.documento, "ATIVO": P.c.ativo}[
+        filtro.ordenacao
+    ]
+    first = column.desc() if desc else column.asc()
+    return [first.nulls_last(), P.c.nome_busca.asc(), P.c.seq.asc()]
+
+
+def listar(
+    session: Session, tenant_id: str, filtro: FiltroPessoas, offset: int, limit: int
+) -> tuple[int, list[PessoaRegistro]]:
+    conds = _condicoes(filtro)
+    total = session.execute(scoped_select(P, tenant_id, func.count()).where(*conds)).scalar_one()
+    if total == 0 or offset >= total:
+        return total, []
+    if filtro.com_endereco:
+        stmt = scoped_select(P, tenant_id, *_RESUMO, *_ENDERECO).select_from(_COM_PRIMEIRO_ENDERECO)
+    else:
+        stmt = scoped_select(P, tenant_id, *_RESUMO)
+    stmt = stmt.where(*conds).order_by(*_ordem(filtro)).offset(offset).limit(limit)
+    pessoas = []
+    for row in session.execute(stmt):
+        pessoa = _pessoa(row, detalhe=False)
+        if filtro.com_endereco:
+            endereco = _endereco(row, _N_RESUMO)
+            if endereco is not None:
+                pessoa.enderecos.append(endereco)
+        pessoas.append(pessoa)
+    return total, pessoas
