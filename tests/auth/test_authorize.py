@@ -229,3 +229,25 @@ def test_pkce_must_use_s256(client: TestClient) -> None:
             "error_description": description,
             "state": "xyz",
         }
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"redirect_uri": 'https://evil.example/"cb'}, {"response_type": 'co"de'}],
+    ids=["redirect_uri", "response_type"],
+)
+def test_parameters_authlib_cannot_quote_get_an_error_page(client: TestClient, params: dict) -> None:
+    app = register(client)
+    response = client.get(authorize_url(app, **params), follow_redirects=False)
+    assert response.status_code == 400
+    assert "location" not in response.headers
+    assert "<code>invalid_request</code>" in response.text
+
+
+def test_odd_state_and_long_nonce_are_carried_or_ignored(client: TestClient) -> None:
+    app = register(client)
+    user(client, "ana@loja.com", company(client))
+    url = authorize_url(app, state='ação "x" & y', nonce="n" * 300)
+    received = redirected_params(consent(client, url, "ana@loja.com"))
+    assert received["state"] == 'ação "x" & y'
+    assert exchange(client, app, received["code"]).status_code == 200

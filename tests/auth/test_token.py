@@ -3,6 +3,7 @@ authentication in all the places clients put it, and both generations of the pat
 
 from __future__ import annotations
 
+import base64
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -294,3 +295,14 @@ def test_plain_http_outside_loopback_needs_sandbox_mode(client_with, db: Databas
     assert sandbox.post("/oauth/token", data=form, headers=app.basic).json()["error"] == "invalid_grant"
     behind_tls = client_with(public_url="https://anil.example.com", sandbox="off")
     assert behind_tls.post("/oauth/token", data=form, headers=app.basic).json()["error"] == "invalid_grant"
+
+
+def test_basic_credentials_that_are_not_utf8_are_invalid_client(
+    client: TestClient, integrator: Integrator
+) -> None:
+    garbled = {"Authorization": "Basic " + base64.b64encode(b"\xff\xfe:\xff").decode()}
+    response = client.post(
+        "/oauth/token", data={"grant_type": "refresh_token", "refresh_token": "x"}, headers=garbled
+    )
+    assert response.status_code == 401
+    assert response.json() == INVALID_CLIENT

@@ -76,6 +76,10 @@ def authorize(
         return error_response(error)
     except OAuth2Error as error:
         return error_response(error)
+    except ValueError:
+        # Authlib refuses to build an error whose description would quote characters RFC 6749 forbids
+        # there (e.g. a `"` in a rejected redirect_uri or response_type).
+        return pages.error("invalid_request", "Parâmetros inválidos na requisição de autorização.")
     client = grant.client
     screen = pages.Screen(action=action, app_name=client.row.nome)
     if request.method == "GET":

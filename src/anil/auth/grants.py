@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from anil.auth.server import AuthorizationServer
 
 AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_query"]
+NONCE_MAX = AuthorizationCode.__table__.c.nonce.type.length
 
 
 class RefreshTokenRefused(InvalidGrantError):
@@ -81,6 +82,7 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
     def save_authorization_code(self, code, request):  # type: ignore[no-untyped-def]
         grantee: Grantee = request.user
         data = request.payload.data
+        nonce = data.get("nonce")
         now = naive_utc(self.server.clock)
         self.server.session.add(
             AuthorizationCode(
@@ -92,7 +94,7 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
                 scope=request.scope or "",
                 code_challenge=data.get("code_challenge"),
                 code_challenge_method=data.get("code_challenge_method"),
-                nonce=data.get("nonce"),
+                nonce=nonce if nonce and len(nonce) <= NONCE_MAX else None,  # kept for a future id_token
                 criado_em=now,
                 expira_em=now + timedelta(seconds=self.server.settings.authorization_code_seconds),
             )

@@ -19,6 +19,7 @@ from urllib.parse import unquote, unquote_plus
 
 from authlib.common.security import is_secure_transport
 from authlib.oauth2.rfc6749 import OAuth2Payload, OAuth2Request
+from starlette.datastructures import Headers, MutableHeaders
 
 Pairs = list[tuple[str, str]]
 
@@ -56,15 +57,31 @@ def first_values(pairs: Pairs) -> dict[str, str]:
     return values
 
 
-def basic_client_id(headers: Mapping[str, str]) -> str | None:
+def _basic_credentials(headers: Mapping[str, str]) -> str | None:
     scheme, _, credentials = headers.get("authorization", "").partition(" ")
     if scheme.lower() != "basic":
         return None
     try:
-        decoded = base64.b64decode(credentials.strip()).decode()
+        return base64.b64decode(credentials.strip()).decode()
     except (binascii.Error, UnicodeDecodeError):
         return None
+
+
+def basic_client_id(headers: Mapping[str, str]) -> str | None:
+    decoded = _basic_credentials(headers)
+    if not decoded:
+        return None
     return unquote(decoded.partition(":")[0]) or None
+
+
+def without_garbled_basic(headers: Headers) -> Headers:
+    """Authlib raises on Basic credentials that are not UTF-8; without them the client is unauthenticated."""
+    scheme = headers.get("authorization", "").partition(" ")[0].lower()
+    if scheme != "basic" or _basic_credentials(headers) is not None:
+        return headers
+    cleaned = MutableHeaders(raw=list(headers.raw))
+    del cleaned["authorization"]
+    return cleaned
 
 
 class Payload(OAuth2Payload):
@@ -96,7 +113,7 @@ class AnilOAuth2Request(OAuth2Request):
         self,
         method: str,
         uri: str,
-        headers: Mapping[str, str],
+        headers: Headers,
         query: Pairs,
         body: Pairs,
         *,
@@ -105,7 +122,7 @@ class AnilOAuth2Request(OAuth2Request):
         checked = uri
         if allow_http and not is_secure_transport(uri) and uri.startswith("http://"):
             checked = "https://" + uri.removeprefix("http://")
-        super().__init__(method, checked, headers=headers)
+        super().__init__(method, checked, headers=without_garbled_basic(headers))
         self.uri = uri
         self._args = first_values(query)
         self.body_values = first_values(body)

@@ -5,12 +5,12 @@ a Starlette response after the thread hop."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 
 from authlib.oauth2.rfc6749 import AuthorizationServer as BaseAuthorizationServer
 from authlib.oauth2.rfc6749 import OAuth2Request
 from authlib.oauth2.rfc6749.errors import InvalidClientError, UnsupportedGrantTypeError
 from sqlalchemy.orm import Session
+from starlette.datastructures import Headers
 
 from anil.auth.grants import AuthorizationCodeGrant, RefreshTokenGrant, S256CodeChallenge
 from anil.auth.requests import AnilOAuth2Request, basic_client_id, first_values, parse_params
@@ -52,7 +52,7 @@ class AuthorizationServer(BaseAuthorizationServer):
         self.register_grant(RefreshTokenGrant)
 
     def build_request(
-        self, method: str, path: str, headers: Mapping[str, str], raw_query: str, raw_body: str
+        self, method: str, path: str, headers: Headers, raw_query: str, raw_body: str
     ) -> AnilOAuth2Request:
         """Raises `InsecureTransportError` for plain http outside loopback and sandbox mode."""
         query, body = parse_params(raw_query), parse_params(raw_body)
