@@ -10,7 +10,6 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 from fastapi.testclient import TestClient
 
-from anil.errors import Unauthorized
 from tests.helpers import ADMIN, create_app_registration
 
 REDIRECT_URI = "https://app.example.com/callback"
@@ -122,29 +121,14 @@ def s256(verifier: str) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
 
 
-def _has_route(client: TestClient, path: str) -> bool:
-    return any(getattr(route, "path", None) == path for route in client.app.routes)  # type: ignore[attr-defined]
-
-
 def company_seen_by_api(client: TestClient, token: str) -> str:
-    """The company a token opens, as `GET /v1/pessoas/conta-conectada` reports it.
-
-    /v1/pessoas is being built in parallel with the OAuth server; until its route is mounted, the
-    token is checked by the runtime's verifier, the same object the route depends on."""
-    if not _has_route(client, CONECTADA):
-        return client.app.state.runtime.verifier.verify(token).empresa_id  # type: ignore[attr-defined]
+    """The company a token opens, as `GET /v1/pessoas/conta-conectada` reports it."""
     response = client.get(CONECTADA, headers=bearer(token))
     assert response.status_code == 200, response.text
     return response.json()["id_empresa"]
 
 
 def api_refuses(client: TestClient, token: str) -> bool:
-    """`GET /v1/pessoas` answers 401 with this token (the verifier's verdict until the route lands)."""
-    if not _has_route(client, "/v1/pessoas"):
-        try:
-            client.app.state.runtime.verifier.verify(token)  # type: ignore[attr-defined]
-        except Unauthorized:
-            return True
-        return False
+    """`GET /v1/pessoas` answers 401 `invalid_token` with this token."""
     response = client.get("/v1/pessoas", headers=bearer(token))
     return response.status_code == 401 and response.json()["error"] == "invalid_token"

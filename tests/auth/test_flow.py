@@ -13,6 +13,7 @@ from tests.auth.oauth import (
     SCOPE,
     api_refuses,
     authorize_url,
+    bearer,
     company,
     company_seen_by_api,
     consent,
@@ -47,7 +48,11 @@ def test_authorize_exchange_call_refresh_replay_and_expire(client: TestClient, c
     assert tokens["expires_in"] == 3600
     assert tokens["token_type"] == "Bearer"
     assert tokens["scope"] == SCOPE
-    assert company_seen_by_api(client, tokens["access_token"]) == empresa
+    conectada = client.get("/v1/pessoas/conta-conectada", headers=bearer(tokens["access_token"]))
+    assert conectada.status_code == 200
+    assert conectada.json()["id_empresa"] == empresa
+    assert conectada.json()["razao_social"] == "Padaria Pão Quente Ltda"
+    assert client.get("/v1/pessoas", headers=bearer(tokens["access_token"])).status_code == 200
 
     claims = jwt.decode(
         tokens["access_token"], KeySet.import_key_set(client.get("/.well-known/jwks.json").json())
