@@ -167,6 +167,7 @@ def test_sorting(
         ("ufs=sp,rj", ["Acme Indústria Ltda", "Ána Souza", "bruno lima"]),
         ("paises=portugal", ["John Smith"]),
         ("paises=Brasil&cidades=Niterói", ["bruno lima"]),
+        ("paises=Brasil&cidades=Niterói&com_endereco=true", ["bruno lima"]),
         ("tipos_pessoa=Jurídica,Estrangeira", ["Acme Indústria Ltda", "John Smith"]),
         ("tipos_pessoa=F%C3%ADsica", ["Ána Souza", "bruno lima", "Carla Dias"]),
         ("tipo_perfil=Transportadora", ["bruno lima"]),

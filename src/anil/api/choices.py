@@ -125,7 +125,8 @@ CHOICES: tuple[Choice, ...] = (
     Choice(
         "pessoa-endereco",
         "Address rules",
-        "`pais` defaults to `Brasil` except for Estrangeira. In Brazil `estado` must be a UF (upper-cased) and "
+        "`pais` defaults to `Brasil` except for Estrangeira. In Brazil `estado` must be a UF or a state's name "
+        "(stored as the UF: `São Paulo` → `SP`) and "
         "`cep` 8 digits with an optional hyphen, stored without it; the CEP is not checked against the UF. "
         "Indicador de IE: `NAO CONTRIBUINTE`, `CONTRIBUINTE`, `ISENTO` (any case)",
     ),
@@ -188,5 +189,54 @@ CHOICES: tuple[Choice, ...] = (
         "Writing `lembretes_vencimento`",
         "Not writable through the API (no request field documents it); shown as stored, `[]` for API-created "
         "people; the demo data sets some",
+    ),
+    Choice(
+        "legacy-pessoa-list-envelope",
+        "Envelope of the older `GET /v1/pessoa` (the seed shows one item object)",
+        '`{"totalItems": n, "items": [...]}` with `items` null when empty, as its successor on the same '
+        "backend: it pages (`pagina`, `tamanho_pagina`), so a client needs the total, which a bare array "
+        "cannot carry",
+    ),
+    Choice(
+        "legacy-pessoa-fields",
+        "How the older generation's words map onto the current ones",
+        "`uuid`=`id`, `registro_geral`=`rg`, `celular`=`telefone_celular`, `optante_simples`/"
+        "`agencia_publica` as POST, `registros`=`inscricoes` with `inscricao_nacional`=`inscricao_municipal`, "
+        "`outros_contatos[].escritorio`=`cargo`, sub-object `uuid`=`id`, `perfis[].uuid` = the current "
+        "`perfis[].id`; `FISICA`/`CLIENTE` enums; same indicador de IE values as today",
+    ),
+    Choice(
+        "legacy-pessoa-ignored",
+        "Bookkeeping fields of the older create/update body",
+        "`duplicar`, `id_contato_principal`, `criado_em`, `excluido_em`, `origem`, `id_origem` are accepted and "
+        'ignored; answers carry `origem: "API"` and null `id_contato_principal`, `excluido_em`, `id_origem`',
+    ),
+    Choice(
+        "legacy-pessoa-list",
+        "Details of the older `GET /v1/pessoa`",
+        "`status` defaults to `TODOS`; arrays as `documento[]=`, `documento=` or commas; same page sizes and "
+        "matching as `/v1/pessoas`, ordered by name; items as the seed: `tipo_pessoa` `FISICA`, `perfis` "
+        '`["Cliente"]`, `endereco` = first address, `inscricao_estadual` = first one, `telefone` as today',
+    ),
+    Choice(
+        "legacy-pessoa-data-ativacao",
+        "`data_ativacao_inicio/fim` (typed date, exemplified as `2021-01-31T00:00:00.000Z`)",
+        "Dates or instants; an instant counts by its São Paulo day; both ends required and inclusive. Matches "
+        "the last time the person became active (creation if created active, else the last activation)",
+    ),
+    Choice(
+        "legacy-pessoa-resumo",
+        "Shapes of the older `resumo` answers",
+        "As the seed, which differs by path: `/{id}/resumo` has `enderecos[]` and `mensagem_pagamentos_abertos[]` "
+        "(one element), `/legado/{uuid}/resumo` has `endereco` and one `mensagem_pagamentos_abertos` object; "
+        "`tipo_pessoa`/`perfis` accented; `criado_em` in UTC with `Z`; `informacoes_fiscais` = the `registros`; "
+        "`informacoes_adicionais` = `[]`",
+    ),
+    Choice(
+        "legacy-pessoa-batches",
+        "The older `ativacao`, `desativacao`, `exclusao-lote`",
+        "The current rules (1 to 10 UUIDs, other companies' ids unknown); `ativacao`/`desativacao` answer "
+        "`{todos, ativos, inativos}` like `ativar`/`inativar`; `exclusao-lote` deletes physically and lists the "
+        "unknown ids in `nao_excluidos`",
     ),
 )

@@ -47,6 +47,24 @@ FAIXAS_CEP: dict[str, tuple[tuple[int, int], ...]] = {
 }
 UFS: frozenset[str] = frozenset(FAIXAS_CEP)
 PAIS_BRASIL = "Brasil"
+NOMES_UF = {
+    "AC": "Acre", "AL": "Alagoas", "AP": "Amapá", "AM": "Amazonas", "BA": "Bahia", "CE": "Ceará",
+    "DF": "Distrito Federal", "ES": "Espírito Santo", "GO": "Goiás", "MA": "Maranhão", "MT": "Mato Grosso",
+    "MS": "Mato Grosso do Sul", "MG": "Minas Gerais", "PA": "Pará", "PB": "Paraíba", "PR": "Paraná",
+    "PE": "Pernambuco", "PI": "Piauí", "RJ": "Rio de Janeiro", "RN": "Rio Grande do Norte",
+    "RS": "Rio Grande do Sul", "RO": "Rondônia", "RR": "Roraima", "SC": "Santa Catarina", "SP": "São Paulo",
+    "SE": "Sergipe", "TO": "Tocantins",
+}  # fmt: skip
+_UF_POR_NOME = {chave(nome): uf for uf, nome in NOMES_UF.items()}
+
+
+def uf(estado: str) -> str | None:
+    """`"sp"`, `"SP"` or `"São Paulo"` → `"SP"`; None when it is no Brazilian state."""
+    text = estado.strip()
+    if text.upper() in UFS:
+        return text.upper()
+    return _UF_POR_NOME.get(chave(text))
+
 
 _CEP = re.compile(r"^(\d{5})-?(\d{3})$")
 

@@ -250,7 +250,6 @@ class PessoaRegistro:
     optante_simples_nacional: bool = False
     orgao_publico: bool = False
     origem: str = ORIGEM_API
-    inscricoes_estaduais: str | None = None
     inscricoes: list[dict] = field(default_factory=list)
     outros_contatos: list[dict] = field(default_factory=list)
     contato_cobranca_faturamento: dict | None = None
@@ -262,8 +261,6 @@ class PessoaRegistro:
         for inscricao in self.inscricoes:
             if inscricao.get("inscricao_estadual"):
                 return inscricao["inscricao_estadual"]
-        if self.inscricoes_estaduais:
-            return self.inscricoes_estaduais.strip("|").split("|")[0]
         return None
 
     def entrada(self) -> PessoaEntrada:
@@ -542,9 +539,10 @@ def _endereco(v: _Validador, tipo: str, index: int, item: EnderecoEntrada) -> En
         if found is not None and brasileiro:
             cidade, estado = found.nome, estado or found.uf
     if estado is not None and brasileiro:
-        estado = estado.upper()
-        if estado not in enderecos.UFS:
+        sigla = enderecos.uf(estado)
+        if sigla is None:
             raise v.invalido((*caminho, "estado"))
+        estado = sigla
     cep = v.texto((*caminho, "cep"), item.cep)
     if cep is not None and brasileiro:
         normalized = enderecos.normalizar_cep(cep)

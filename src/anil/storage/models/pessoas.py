@@ -60,7 +60,9 @@ class Pessoa(Base):
     origem: Mapped[str] = mapped_column(String(32), default="API")
     criado_em: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     data_alteracao: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    ativado_em: Mapped[datetime] = mapped_column(DateTime, default=utcnow)  # the older list's data_ativacao
+    ativado_em: Mapped[datetime | None] = mapped_column(
+        DateTime
+    )  # last activation: older list's data_ativacao
 
 
 class PessoaEndereco(Base):

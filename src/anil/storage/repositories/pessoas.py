@@ -40,6 +40,7 @@ from anil.storage.repositories.base import (
 P = Pessoa.__table__
 E = PessoaEndereco.__table__
 EMPRESAS = Empresa.__table__
+_EA = E.alias("ea")  # the addresses an EXISTS filter looks at, apart from the one a page shows
 
 _PERFIL_COLUNA = {
     CLIENTE: P.c.perfil_cliente,
@@ -66,7 +67,7 @@ _RESUMO = (
     P.c.telefone_celular,
     P.c.telefone_comercial,
     P.c.observacao,
-    P.c.inscricoes_estaduais,
+    P.c.inscricoes,
 )
 _DETALHE = (
     *_RESUMO,
@@ -76,7 +77,6 @@ _DETALHE = (
     P.c.optante_simples_nacional,
     P.c.orgao_publico,
     P.c.origem,
-    P.c.inscricoes,
     P.c.outros_contatos,
     P.c.contato_cobranca_faturamento,
     P.c.lembretes_vencimento,
@@ -141,7 +141,7 @@ def _pessoa(row: Row, detalhe: bool) -> PessoaRegistro:
         telefone_celular=row[14],
         telefone_comercial=row[15],
         observacao=row[16],
-        inscricoes_estaduais=row[17],
+        inscricoes=row[17] or [],
     )
     if detalhe:
         pessoa.rg = row[18]
@@ -150,10 +150,9 @@ def _pessoa(row: Row, detalhe: bool) -> PessoaRegistro:
         pessoa.optante_simples_nacional = row[21]
         pessoa.orgao_publico = row[22]
         pessoa.origem = row[23]
-        pessoa.inscricoes = row[24] or []
-        pessoa.outros_contatos = row[25] or []
-        pessoa.contato_cobranca_faturamento = row[26]
-        pessoa.lembretes_vencimento = row[27] or []
+        pessoa.outros_contatos = row[24] or []
+        pessoa.contato_cobranca_faturamento = row[25]
+        pessoa.lembretes_vencimento = row[26] or []
     return pessoa
 
 
@@ -260,7 +259,7 @@ def inserir(
         origem="API",
         criado_em=agora,
         data_alteracao=agora,
-        ativado_em=agora,
+        ativado_em=agora if dados.ativo else None,
     )
     seq = session.execute(_INSERIR_PESSOA, values).scalar_one()
     _inserir_enderecos(session, tenant_id, seq, dados)
@@ -357,13 +356,13 @@ def _condicoes(filtro: FiltroPessoas) -> list[ColumnElement[bool]]:
             keys = [valor_inscricao(v) for v in values if valor_inscricao(v)]
             conds.append(or_(*(column.like(f"%|{key}|%") for key in keys)) if keys else false())
     if filtro.cidades or filtro.ufs or filtro.paises:
-        address = [E.c.pessoa_seq == P.c.seq]
+        address = [_EA.c.pessoa_seq == P.c.seq, _EA.c.tenant_id == P.c.tenant_id]
         if filtro.cidades:
-            address.append(E.c.cidade_busca.in_([chave(c) for c in filtro.cidades]))
+            address.append(_EA.c.cidade_busca.in_([chave(c) for c in filtro.cidades]))
         if filtro.ufs:
-            address.append(E.c.estado.in_([u.strip().upper() for u in filtro.ufs]))
+            address.append(_EA.c.estado.in_([u.strip().upper() for u in filtro.ufs]))
         if filtro.paises:
-            address.append(func.lower(E.c.pais).in_([p.strip().lower() for p in filtro.paises]))
+            address.append(func.lower(_EA.c.pais).in_([p.strip().lower() for p in filtro.paises]))
         conds.append(exists().where(*address))
     if filtro.ativo is not None:
         conds.append(P.c.ativo.is_(filtro.ativo))

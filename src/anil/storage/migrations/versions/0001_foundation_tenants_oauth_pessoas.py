@@ -141,7 +141,7 @@ def upgrade() -> None:
     sa.Column('origem', sa.String(length=32), nullable=False),
     sa.Column('criado_em', sa.DateTime(), nullable=False),
     sa.Column('data_alteracao', sa.DateTime(), nullable=False),
-    sa.Column('ativado_em', sa.DateTime(), nullable=False),
+    sa.Column('ativado_em', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['tenant_id'], ['empresas.id'], name=op.f('fk_pessoas_tenant_id_empresas'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_pessoas')),
     sa.UniqueConstraint('id', name=op.f('uq_pessoas_id'))
