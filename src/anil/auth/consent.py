@@ -115,9 +115,8 @@ def _sign_in(session: Session, form: dict[str, str], tickets: Tickets, client_id
         return session.get(Usuario, usuario_id) if usuario_id else None
     email = form.get("email", "").strip().lower()
     usuario = session.scalar(select(Usuario).where(Usuario.email == email)) if email else None
-    if usuario is None or not confere_senha(form.get("password", ""), usuario.password_hash):
-        return None
-    return usuario
+    matches = confere_senha(form.get("password", ""), usuario.password_hash if usuario else None)
+    return usuario if matches else None
 
 
 def _empresas(session: Session, usuario_id: str) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from functools import cache
 
 _N, _R, _P = 2**14, 8, 1
 
@@ -16,7 +17,17 @@ def hash_senha(senha: str) -> str:
     return f"scrypt${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
-def confere_senha(senha: str, armazenado: str) -> bool:
+@cache
+def _no_user() -> str:
+    """Checked against when the e-mail is unknown, so a failed login costs the same either way."""
+    return hash_senha("")
+
+
+def confere_senha(senha: str, armazenado: str | None) -> bool:
+    """True when `senha` matches; `armazenado=None` (unknown user) still pays the full scrypt cost."""
+    if armazenado is None:
+        confere_senha(senha, _no_user())
+        return False
     try:
         _, salt_b64, digest_b64 = armazenado.split("$")
     except ValueError:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,8 +11,6 @@ from anil.domain.documentos import cnpj_valido, gerar_cnpj, normalizar
 from anil.domain.senhas import hash_senha
 from anil.errors import Conflict, InvalidInput, NotFound
 from anil.storage.models import Empresa, OAuthClient, Usuario, UsuarioEmpresa
-
-DEMO_REDIRECT_URI = "http://localhost:8000/_anil/callback"
 
 
 def empresa_json(empresa: Empresa) -> dict:
@@ -138,14 +135,6 @@ def obter_app(session: Session, client_id: str) -> OAuthClient:
     if client is None:
         raise NotFound(f"App {client_id} não encontrado")
     return client
-
-
-@dataclass(frozen=True)
-class Demo:
-    empresa: Empresa
-    app: OAuthClient
-    usuario_email: str
-    usuario_senha: str
 
 
 def demo_empresa(session: Session) -> Empresa | None:
