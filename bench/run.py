@@ -195,6 +195,7 @@ class EngineResult:
     seed: dict | None = None
     endpoints: dict[str, EndpointResult] = field(default_factory=dict)
     error: str | None = None
+    loadavg_start: float | None = None
 
     def pct_of_b(self, key: str) -> float | None:
         b = self.endpoints.get("B")
@@ -326,6 +327,11 @@ def bench_engine(engine: str, opts: argparse.Namespace) -> EngineResult:
     keys = ["B", *opts.endpoints]
     with engine_setup(engine, opts.pg_url, opts.keep) as setup:
         console.rule(f"[bold]{engine}[/bold]")
+        result.loadavg_start = os.getloadavg()[0]
+        console.print(
+            f"load average {result.loadavg_start:.2f} on {os.cpu_count()} CPUs "
+            "(the load generator and the server share them; other load skews absolute numbers)"
+        )
         started = time.perf_counter()
         tenant_id = prepare_demo(setup)
         console.print(f"first start (migrate + demo data): {time.perf_counter() - started:.1f} s")
@@ -334,14 +340,20 @@ def bench_engine(engine: str, opts: argparse.Namespace) -> EngineResult:
         report: SeedReport = seed_people(setup.seed_url, tenant_id, opts.people, ids_file)
         result.seed = {**report.__dict__, "seconds_total": report.seconds_total}
         console.print(_seed_line(report))
+        console.print(
+            f"  constant columns from: {report.template}; computed per row by the domain: "
+            f"{', '.join(report.derived) or 'none'}"
+        )
 
         first_id = ids_file.read_text().split("\n", 1)[0]
         ctx = Ctx(ids_file, first_id, max(1, opts.people // PAGE_SIZE))
         server = Server(setup.data_dir, setup.database_url, workers=opts.workers)
         try:
+            # The token first: issuing it creates the signing key, which the workers otherwise race to
+            # create at startup (on PostgreSQL each of 2 workers can end up with its own key).
+            token = issue_token(setup.data_dir, setup.database_url, server.port)
             server.start()
             console.print(f"server: {server.base_url}, {opts.workers} workers (pid {server.proc.pid})")
-            token = issue_token(setup.data_dir, setup.database_url)
             headers = {"Authorization": f"Bearer {token}"}
             for key in keys:
                 ep = ENDPOINTS[key]
@@ -496,6 +508,7 @@ def write_json(results: list[EngineResult], opts: argparse.Namespace, started: d
             {
                 "engine": er.engine,
                 "error": er.error,
+                "loadavg_start": er.loadavg_start,
                 "seed": er.seed,
                 "endpoints": {
                     key: {

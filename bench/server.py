@@ -47,11 +47,11 @@ def anil_env(data_dir: Path, database_url: str | None, port: int | None = None) 
     return env
 
 
-def issue_token(data_dir: Path, database_url: str | None) -> str:
-    """`anil token --json` for the demo company."""
+def issue_token(data_dir: Path, database_url: str | None, port: int) -> str:
+    """`anil token --json` for the demo company, issued for the server's public URL (the token's issuer)."""
     proc = subprocess.run(
         [*anil_command(), "token", "--json"],
-        env=anil_env(data_dir, database_url),
+        env=anil_env(data_dir, database_url, port),
         capture_output=True,
         text=True,
         timeout=120,
