@@ -416,6 +416,19 @@ def _wrk(
     )
 
 
+def _range(pcts: list[float]) -> str:
+    """Spread of the per-run ratios: how far one run's noise moves the verdict."""
+    if len(pcts) < 2:
+        return ""
+    return f"{min(pcts):.0f}–{max(pcts):.0f}%"
+
+
+def _range_rps(values: list[float]) -> str:
+    if len(values) < 2:
+        return ""
+    return f"{min(values):,.0f}–{max(values):,.0f}/s"
+
+
 def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f} ms"
 
@@ -446,6 +459,7 @@ def render(results: list[EngineResult], opts: argparse.Namespace) -> Table:
         ("endpoint", "left"),
         ("req/s", "right"),
         ("% of B", "right"),
+        ("per run", "right"),
         ("p99", "right"),
         ("non-2xx", "right"),
         ("sock err", "right"),
@@ -456,7 +470,7 @@ def render(results: list[EngineResult], opts: argparse.Namespace) -> Table:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for er in results:
         if er.error and not er.endpoints:
-            table.add_row(er.engine, f"[red]{er.error}[/red]", *[""] * 8)
+            table.add_row(er.engine, f"[red]{er.error}[/red]", *[""] * 9)
             continue
         for key, e in er.endpoints.items():
             verdict, target = er.verdict(key)
@@ -471,6 +485,7 @@ def render(results: list[EngineResult], opts: argparse.Namespace) -> Table:
                 e.label,
                 f"{e.rps:,.0f}" if e.runs else "-",
                 "100%" if key == "B" and e.runs else (f"{pct:.1f}%" if pct is not None else "-"),
+                _range(er.run_pcts(key)) if key != "B" else _range_rps([r["rps"] for r in e.runs]),
                 _ms(e.p99_ms),
                 str(e.non_2xx) if e.runs else "-",
                 str(e.socket_errors) if e.runs else "-",
@@ -617,6 +632,13 @@ def main(argv: list[str] | None = None) -> int:
         console.print("[yellow]interrupted: server stopped, partial results below[/yellow]")
     console.print()
     console.print(render(results, opts))
+    busy = [er for er in results if er.loadavg_start and er.loadavg_start > (os.cpu_count() or 1)]
+    if busy:
+        console.print(
+            "[yellow]warning: load average above the CPU count at the start of "
+            + ", ".join(f"{er.engine} ({er.loadavg_start:.1f})" for er in busy)
+            + ": other processes share the CPUs, ratios are less reliable than ±3 points[/yellow]"
+        )
     for er in results:
         if er.seed:
             console.print(f"{er.engine}: " + _seed_line(SeedReport(**_seed_fields(er.seed))))
