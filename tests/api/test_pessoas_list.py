@@ -263,3 +263,32 @@ def test_a_365_day_window_is_accepted(client: TestClient) -> None:
     create(client, company, fisica())
     query = "data_alteracao_de=2025-01-01T00:00:00&data_alteracao_ate=2026-01-01T00:00:00"
     assert listing(client, company, query) == {"totalItems": 0, "items": None}
+
+
+def test_deep_pages_seek_from_checkpoints_and_follow_writes(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from anil.storage.repositories import pessoas as repo
+
+    monkeypatch.setattr(repo, "CHECKPOINT", 4)
+    monkeypatch.setattr(repo, "_KEYSET_FROM", 8)
+    company = create_company(client)
+    created = [create(client, company, fisica(f"Pessoa {index % 13:02d}"))["id"] for index in range(31)]
+    everyone = [(i["nome"], i["id"]) for i in listing(client, company, "tamanho_pagina=50")["items"]]
+    assert [n for n, _ in everyone] == sorted(n for n, _ in everyone)
+    for order, expected in (("ASC", everyone), ("DESC", everyone[::-1])):
+        pages = []
+        for pagina in range(1, 5):
+            body = listing(client, company, f"pagina={pagina}&tamanho_pagina=10&ordem_ordenacao={order}")
+            assert body["totalItems"] == 31
+            pages += [(i["nome"], i["id"]) for i in body["items"]]
+        assert pages == expected, order
+    filtered = [i["id"] for i in listing(client, company, "nomes=pessoa 0&tamanho_pagina=50")["items"]]
+    body = listing(client, company, "nomes=pessoa 0&pagina=2&tamanho_pagina=10")
+    assert [i["id"] for i in body["items"]] == filtered[10:20]
+
+    client.patch(f"/v1/pessoas/{created[0]}", json={"nome": "Zélia"}, headers=company.auth)
+    client.post("/v1/pessoas/excluir", json={"uuids": created[1:3]}, headers=company.auth)
+    last = listing(client, company, "pagina=3&tamanho_pagina=10")
+    assert last["totalItems"] == 29
+    assert [i["nome"] for i in last["items"]][-1] == "Zélia"

@@ -6,7 +6,7 @@ Money is a Decimal quantized to 0.01 (half-up) on input and written as a number 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Generic, TypeVar
 
@@ -52,15 +52,19 @@ Money = Annotated[
 ]
 
 
+# Brazil has had no daylight saving time since February 2019: from then on São Paulo is UTC−3 flat, and
+# lists format two timestamps a row, so the zone database is consulted only for older instants.
+_SEM_HORARIO_DE_VERAO = datetime(2019, 3, 1)  # noqa: DTZ001 (naive UTC, as stored)
+_UTC_MENOS_3 = timedelta(hours=-3)
+
+
 def carimbo(utc: datetime) -> str:
     """A stored naive-UTC instant as the API writes it: São Paulo local time, no zone, milliseconds
     without trailing zeros (`2025-05-16T17:51:04.63`, as production; choice `timestamp-format`)."""
-    local = utc_to_sao_paulo(utc)
-    text = local.strftime("%Y-%m-%dT%H:%M:%S")
-    millis = local.microsecond // 1000
-    if millis:
-        text += f".{millis:03d}".rstrip("0")
-    return text
+    local = utc + _UTC_MENOS_3 if utc >= _SEM_HORARIO_DE_VERAO else utc_to_sao_paulo(utc)
+    if local.microsecond < 1000:
+        return local.isoformat(timespec="seconds")
+    return local.isoformat(timespec="milliseconds").rstrip("0")
 
 
 class Wire(BaseModel):

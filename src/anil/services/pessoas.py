@@ -11,9 +11,9 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from faker import Faker
-from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from anil.domain import documentos, enderecos
@@ -44,6 +44,7 @@ from anil.domain.pessoas import (
 )
 from anil.errors import NotFound
 from anil.storage.repositories import pessoas as repo
+from anil.storage.repositories.base import Reader
 
 NAO_ENCONTRADA = "Pessoa não encontrada"
 
@@ -64,45 +65,47 @@ class Lote:
 # ------------------------------------------------------------------------------- financial summary ----
 
 
-def parcelas_abertas(session: Session, tenant_id: str, pessoa: PessoaRegistro) -> Sequence[ParcelaAberta]:
+def parcelas_abertas(reader: Reader, tenant_id: str, pessoa: PessoaRegistro) -> Sequence[ParcelaAberta]:
     """Open installments of the tenant's financial events whose `contato` is this person.
 
     The financial tables do not exist yet: until the financial group lands there is nothing open, and
     this is the one place it plugs its tenant-scoped query into (the summary is computed from whatever
-    this returns by `anil.domain.pessoas.resumo_financeiro`).
+    this returns by `anil.domain.pessoas.resumo_financeiro`). `reader` is what the unit of work handed
+    over: a Session on writes, a `RawReader` on the GET fast path, so the query should be a statement
+    built once and run with `repositories.base.fetch`.
     """
     return ()
 
 
-def _detalhe(session: Session, tenant_id: str, pessoa: PessoaRegistro, hoje: date) -> PessoaDetalhe:
-    return PessoaDetalhe(pessoa, resumo_financeiro(parcelas_abertas(session, tenant_id, pessoa), hoje))
+def _detalhe(reader: Reader, tenant_id: str, pessoa: PessoaRegistro, hoje: date) -> PessoaDetalhe:
+    return PessoaDetalhe(pessoa, resumo_financeiro(parcelas_abertas(reader, tenant_id, pessoa), hoje))
 
 
 # ----------------------------------------------------------------------------------------- reads ----
 
 
-def obter(session: Session, tenant_id: str, pessoa_id: str, hoje: date) -> PessoaDetalhe:
-    pessoa = repo.por_id(session, tenant_id, pessoa_id)
+def obter(reader: Reader, tenant_id: str, pessoa_id: str, hoje: date) -> PessoaDetalhe:
+    pessoa = repo.por_id(reader, tenant_id, pessoa_id)
     if pessoa is None:
         raise NotFound(NAO_ENCONTRADA)
-    return _detalhe(session, tenant_id, pessoa, hoje)
+    return _detalhe(reader, tenant_id, pessoa, hoje)
 
 
-def obter_por_legado(session: Session, tenant_id: str, uuid_legado: str, hoje: date) -> PessoaDetalhe:
-    pessoa = repo.por_uuid_legado(session, tenant_id, uuid_legado)
+def obter_por_legado(reader: Reader, tenant_id: str, uuid_legado: str, hoje: date) -> PessoaDetalhe:
+    pessoa = repo.por_uuid_legado(reader, tenant_id, uuid_legado)
     if pessoa is None:
         raise NotFound(NAO_ENCONTRADA)
-    return _detalhe(session, tenant_id, pessoa, hoje)
+    return _detalhe(reader, tenant_id, pessoa, hoje)
 
 
 def listar(
-    session: Session, tenant_id: str, filtro: FiltroPessoas, offset: int, limit: int
+    reader: Reader, tenant_id: str, filtro: FiltroPessoas, offset: int, limit: int
 ) -> tuple[int, list[PessoaRegistro]]:
-    return repo.listar(session, tenant_id, filtro, offset, limit)
+    return repo.listar(reader, tenant_id, filtro, offset, limit)
 
 
-def conta_conectada(session: Session, tenant_id: str) -> Row:
-    empresa = repo.empresa(session, tenant_id)
+def conta_conectada(reader: Reader, tenant_id: str) -> Sequence[Any]:
+    empresa = repo.empresa(reader, tenant_id)
     if empresa is None:  # the token outlived its company
         raise NotFound("Empresa não encontrada")
     return empresa
@@ -144,10 +147,20 @@ def _registro(
     )
 
 
+def preparar(entrada: PessoaEntrada, vocab: Vocabulario = ATUAL) -> PessoaValida:
+    """A new person's rules need no database: check them before the write transaction begins, so that
+    the transaction (and SQLite's single write lock) is held for the INSERTs only."""
+    return validar(entrada, vocab)
+
+
 def criar(
-    session: Session, tenant_id: str, entrada: PessoaEntrada, agora: datetime, vocab: Vocabulario = ATUAL
+    session: Session,
+    tenant_id: str,
+    entrada: PessoaEntrada | PessoaValida,
+    agora: datetime,
+    vocab: Vocabulario = ATUAL,
 ) -> PessoaRegistro:
-    dados = validar(entrada, vocab)
+    dados = entrada if isinstance(entrada, PessoaValida) else validar(entrada, vocab)
     pessoa_id, uuid_legado = str(uuid.uuid4()), str(uuid.uuid4())
     seq = repo.inserir(session, tenant_id, pessoa_id, uuid_legado, dados, agora)
     return _registro(dados, seq, pessoa_id, uuid_legado, agora)

@@ -1,31 +1,49 @@
 """/v1/pessoas — Cadastro de Pessoas, current generation (catalog §3.1). Thin: parse → service → schema.
 
-Every route is `async` and makes exactly one thread hop (`read`/`write`); query strings and bodies are
-parsed on the event loop, responses are serialized to bytes by pydantic.
+Every route is `async` and makes exactly one thread hop; query strings and bodies are parsed on the event
+loop, responses are serialized to bytes by pydantic. Writes go through `routing.write` (one short
+transaction). Reads skip the ORM Session, which a read does not need (`read_raw`): statements built once
+run on the pooled driver connection, a filtered list's per-request statements on a Core connection.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
+from typing import TypeVar
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from anil.api.body import lote_uuids, parse_body
 from anil.api.conventions import QueryReader, date_pair, require_uuid
 from anil.api.deps import Tenant
 from anil.api.errors import ErrorStyle
-from anil.api.routing import read, route_class, write
+from anil.api.routing import route_class, write
 from anil.api.runtime import Runtime
 from anil.domain.clock import local_today, sao_paulo_to_utc
 from anil.domain.pessoas import ATUAL, DIRECOES, ORDENACOES, FiltroPessoas
 from anil.schemas import pessoas as schemas
 from anil.schemas.common import Wire
 from anil.services import pessoas as service
+from anil.storage.engine import Database
+from anil.storage.repositories.base import RawReader
+
+T = TypeVar("T")
 
 router = APIRouter(prefix="/v1/pessoas", tags=["Pessoas"], route_class=route_class(ErrorStyle.SIMPLE))
 
 _NO_CONTENT = 204
+
+
+async def read_raw(db: Database, work: Callable[[RawReader], T]) -> T:
+    return await run_in_threadpool(_raw, db, work)
+
+
+def _raw(db: Database, work: Callable[[RawReader], T]) -> T:
+    with RawReader(db.engine) as reader:
+        return work(reader)
 
 
 def json(model: Wire, status: int = 200) -> Response:
@@ -83,7 +101,7 @@ async def listar(request: Request, claims: Tenant) -> Response:
     q = QueryReader(request.query_params)
     page = q.page()
     filtro = _filtro(q)
-    total, pessoas = await read(
+    total, pessoas = await read_raw(
         runtime(request).db,
         lambda s: service.listar(s, claims.empresa_id, filtro, page.offset, page.tamanho_pagina),
     )
@@ -94,14 +112,14 @@ async def listar(request: Request, claims: Tenant) -> Response:
 async def criar(request: Request, claims: Tenant) -> Response:
     body = parse_body(schemas.PessoaIn, await request.body())
     rt = runtime(request)
-    entrada, now = body.entrada(), agora(rt)
-    pessoa = await write(rt.db, lambda s: service.criar(s, claims.empresa_id, entrada, now))
+    dados, now = service.preparar(body.entrada()), agora(rt)
+    pessoa = await write(rt.db, lambda s: service.criar(s, claims.empresa_id, dados, now))
     return json(schemas.pessoa_criada(pessoa))
 
 
 @router.get("/conta-conectada", responses={200: {"model": schemas.ContaConectada}})
 async def conta_conectada(request: Request, claims: Tenant) -> Response:
-    empresa = await read(runtime(request).db, lambda s: service.conta_conectada(s, claims.empresa_id))
+    empresa = await read_raw(runtime(request).db, lambda s: service.conta_conectada(s, claims.empresa_id))
     return json(schemas.conta_conectada(*empresa))
 
 
@@ -110,7 +128,7 @@ async def obter_por_legado(uuid_legado: str, request: Request, claims: Tenant) -
     legado = require_uuid(uuid_legado)
     rt = runtime(request)
     hoje = local_today(rt.clock)
-    detalhe = await read(rt.db, lambda s: service.obter_por_legado(s, claims.empresa_id, legado, hoje))
+    detalhe = await read_raw(rt.db, lambda s: service.obter_por_legado(s, claims.empresa_id, legado, hoje))
     return json(schemas.pessoa(detalhe))
 
 
@@ -148,7 +166,7 @@ async def obter(pessoa_id: str, request: Request, claims: Tenant) -> Response:
     pid = require_uuid(pessoa_id)
     rt = runtime(request)
     hoje = local_today(rt.clock)
-    detalhe = await read(rt.db, lambda s: service.obter(s, claims.empresa_id, pid, hoje))
+    detalhe = await read_raw(rt.db, lambda s: service.obter(s, claims.empresa_id, pid, hoje))
     return json(schemas.pessoa(detalhe))
 
 

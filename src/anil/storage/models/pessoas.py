@@ -65,6 +65,16 @@ class Pessoa(Base):
     )  # last activation: older list's data_ativacao
 
 
+class PessoaVersao(Base):
+    """Per company, a number every write to its people bumps: the data version that each worker's list
+    caches (totals, page checkpoints) are keyed by, so that a write in one process is seen by all."""
+
+    __tablename__ = "pessoas_versoes"
+
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("empresas.id", ondelete="CASCADE"), primary_key=True)
+    versao: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class PessoaEndereco(Base):
     __tablename__ = "pessoa_enderecos"
     __table_args__ = (

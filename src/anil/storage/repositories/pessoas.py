@@ -1,19 +1,40 @@
 """People: tenant-scoped reads and writes, SQLAlchemy Core over the ORM tables.
 
 A person and its addresses come back in one statement (pessoa LEFT JOIN enderecos), built once at import
-time. Lists are one page query plus one count.
+time. A list is one page query plus one count, and both are made cheap at scale by a per-process cache
+keyed by the company's data version (`pessoas_versoes`, bumped by every write, last in its transaction):
+
+* the total of a filter is counted once per version;
+* for the name order, every `CHECKPOINT`-th sort key of the filter is read once per version (one window
+  query), so that `pagina=N` seeks from the nearest checkpoint (keyset, the OR-expanded predicate that
+  stays flat on SQLite) instead of skipping N × size rows (design/performance.md rule 4).
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, false, func, insert, or_, select
-from sqlalchemy.engine import Row
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.types import Integer
 
 from anil.domain import documentos
 from anil.domain.pessoas import (
@@ -28,8 +49,12 @@ from anil.domain.pessoas import (
 )
 from anil.domain.texto import chave
 from anil.storage.models import Empresa, Pessoa, PessoaEndereco
+from anil.storage.models.pessoas import PessoaVersao
 from anil.storage.repositories.base import (
     TENANT,
+    Reader,
+    core,
+    fetch,
     owned,
     scope,
     scoped_delete,
@@ -40,6 +65,7 @@ from anil.storage.repositories.base import (
 P = Pessoa.__table__
 E = PessoaEndereco.__table__
 EMPRESAS = Empresa.__table__
+V = PessoaVersao.__table__
 _EA = E.alias("ea")  # the addresses an EXISTS filter looks at, apart from the one a page shows
 
 _PERFIL_COLUNA = {
@@ -109,6 +135,13 @@ _POR_UUID_LEGADO = (
     .where(owned(P), P.c.uuid_legado == bindparam("uuid_legado"))
     .order_by(P.c.seq, E.c.posicao)
 )
+_VERSAO = select(V.c.versao).where(owned(V))
+_BUMP = {
+    name: dialect_insert(V)
+    .values(tenant_id=bindparam("t"), versao=1)
+    .on_conflict_do_update(index_elements=[V.c.tenant_id], set_={"versao": V.c.versao + 1})
+    for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
 _INSERIR_PESSOA = insert(P).returning(P.c.seq)
 _INSERIR_ENDERECO = insert(E)
 _EMPRESA = select(
@@ -121,7 +154,7 @@ _EMPRESA = select(
 ).where(EMPRESAS.c.id == TENANT)
 
 
-def _pessoa(row: Row, detalhe: bool) -> PessoaRegistro:
+def _pessoa(row: Sequence[Any], detalhe: bool) -> PessoaRegistro:
     perfis = tuple(
         perfil for perfil, flag in ((CLIENTE, row[6]), (FORNECEDOR, row[7]), (TRANSPORTADORA, row[8])) if flag
     )
@@ -156,13 +189,13 @@ def _pessoa(row: Row, detalhe: bool) -> PessoaRegistro:
     return pessoa
 
 
-def _endereco(row: Row, start: int) -> Endereco | None:
+def _endereco(row: Sequence[Any], start: int) -> Endereco | None:
     if row[start] is None:
         return None
     return Endereco(*row[start : start + len(_ENDERECO)])
 
 
-def _agrupar(rows: Sequence[Row]) -> PessoaRegistro | None:
+def _agrupar(rows: Sequence[Sequence[Any]]) -> PessoaRegistro | None:
     if not rows:
         return None
     pessoa = _pessoa(rows[0], detalhe=True)
@@ -173,19 +206,20 @@ def _agrupar(rows: Sequence[Row]) -> PessoaRegistro | None:
     return pessoa
 
 
-def por_id(session: Session, tenant_id: str, pessoa_id: str) -> PessoaRegistro | None:
-    return _agrupar(session.execute(_POR_ID, scope(tenant_id, id=pessoa_id)).all())
+def por_id(reader: Reader, tenant_id: str, pessoa_id: str) -> PessoaRegistro | None:
+    return _agrupar(fetch(reader, _POR_ID, scope(tenant_id, id=pessoa_id)))
 
 
-def por_uuid_legado(session: Session, tenant_id: str, uuid_legado: str) -> PessoaRegistro | None:
-    rows = session.execute(_POR_UUID_LEGADO, scope(tenant_id, uuid_legado=uuid_legado)).all()
+def por_uuid_legado(reader: Reader, tenant_id: str, uuid_legado: str) -> PessoaRegistro | None:
+    rows = fetch(reader, _POR_UUID_LEGADO, scope(tenant_id, uuid_legado=uuid_legado))
     if rows:
         rows = [row for row in rows if row[0] == rows[0][0]]
     return _agrupar(rows)
 
 
-def empresa(session: Session, tenant_id: str) -> Row | None:
-    return session.execute(_EMPRESA, scope(tenant_id)).first()
+def empresa(reader: Reader, tenant_id: str) -> Sequence[Any] | None:
+    rows = fetch(reader, _EMPRESA, scope(tenant_id))
+    return rows[0] if rows else None
 
 
 # ---------------------------------------------------------------------------------------- writes ----
@@ -263,6 +297,7 @@ def inserir(
     )
     seq = session.execute(_INSERIR_PESSOA, values).scalar_one()
     _inserir_enderecos(session, tenant_id, seq, dados)
+    _nova_versao(session, tenant_id)
     return seq
 
 
@@ -279,6 +314,7 @@ def substituir(
     session.execute(scoped_update(P, tenant_id).where(P.c.seq == atual.seq).values(**values))
     session.execute(scoped_delete(E, tenant_id).where(E.c.pessoa_seq == atual.seq))
     _inserir_enderecos(session, tenant_id, atual.seq, dados)
+    _nova_versao(session, tenant_id)
 
 
 def situacoes(session: Session, tenant_id: str, ids: Sequence[str]) -> dict[str, bool]:
@@ -291,14 +327,25 @@ def definir_ativo(session: Session, tenant_id: str, ids: Sequence[str], ativo: b
     values: dict[str, Any] = {"ativo": ativo, "data_alteracao": agora}
     if ativo:
         values["ativado_em"] = agora
+    if not ids:
+        return
     stmt = scoped_update(P, tenant_id).where(P.c.id.in_(ids), P.c.ativo != ativo).values(**values)
     session.execute(stmt)
+    _nova_versao(session, tenant_id)
 
 
 def excluir(session: Session, tenant_id: str, ids: Sequence[str]) -> set[str]:
     """Physical delete (addresses go by ON DELETE CASCADE); returns the ids that existed."""
     stmt = scoped_delete(P, tenant_id).where(P.c.id.in_(ids)).returning(P.c.id)
-    return {row[0] for row in session.execute(stmt)}
+    deleted = {row[0] for row in session.execute(stmt)}
+    if deleted:
+        _nova_versao(session, tenant_id)
+    return deleted
+
+
+def _nova_versao(session: Session, tenant_id: str) -> None:
+    """Bump the company's data version; last statement of a write, so its row lock is held briefly."""
+    session.execute(_BUMP[session.get_bind().dialect.name], {"t": tenant_id})
 
 
 # ----------------------------------------------------------------------------------------- lists ----
@@ -387,24 +434,167 @@ def _ordem(filtro: FiltroPessoas) -> list[Any]:
     return [first.nulls_last(), P.c.nome_busca.asc(), P.c.seq.asc()]
 
 
-def listar(
-    session: Session, tenant_id: str, filtro: FiltroPessoas, offset: int, limit: int
-) -> tuple[int, list[PessoaRegistro]]:
-    conds = _condicoes(filtro)
-    total = session.execute(scoped_select(P, tenant_id, func.count()).where(*conds)).scalar_one()
-    if total == 0 or offset >= total:
-        return total, []
+CHECKPOINT = 256  # rows between two remembered sort keys; a page seeks at most this far
+_KEYSET_FROM = 2 * CHECKPOINT  # below this offset a plain OFFSET is as cheap
+
+
+@dataclass
+class _Lista:
+    total: int
+    checkpoints: list[tuple[str, int]] | None = None
+
+
+class _CacheListas:
+    """Bounded LRU of list facts per (company, data version, filter); one per worker process."""
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple, _Lista] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple) -> _Lista | None:
+        with self.lock:
+            item = self.items.get(key)
+            if item is not None:
+                self.items.move_to_end(key)
+            return item
+
+    def put(self, key: tuple, item: _Lista) -> None:
+        with self.lock:
+            self.items[key] = item
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_cache = _CacheListas()
+
+
+def versao(reader: Reader, tenant_id: str) -> int:
+    rows = fetch(reader, _VERSAO, scope(tenant_id))
+    return rows[0][0] if rows else 0
+
+
+def _numerados(tenant: Any, conds: list, desc: bool) -> Select:
+    """Sort keys of rows 0, CHECKPOINT, 2·CHECKPOINT, … of the filter in name order: one window query."""
+    order = [P.c.nome_busca.desc(), P.c.seq.desc()] if desc else [P.c.nome_busca.asc(), P.c.seq.asc()]
+    numbered = (
+        select(P.c.nome_busca, P.c.seq, func.row_number().over(order_by=order).label("n"))
+        .where(P.c.tenant_id == tenant, *conds)
+        .subquery()
+    )
+    return (
+        select(numbered.c.nome_busca, numbered.c.seq)
+        .where((numbered.c.n - 1) % bindparam("p_cada", type_=Integer) == 0)
+        .order_by(numbered.c.n)
+    )
+
+
+def _desde(key: tuple[Any, Any], desc: bool) -> ColumnElement[bool]:
+    """Rows at or after a sort key. Written `nome >= k AND (nome > k OR seq >= s)`, so that both engines
+    seek the (tenant, nome_busca, seq) index to `k` (the row-value form and a bare OR scan from the
+    start of the tenant's rows on SQLite)."""
+    nome, seq = key
+    if desc:
+        return and_(P.c.nome_busca <= nome, or_(P.c.nome_busca < nome, P.c.seq <= seq))
+    return and_(P.c.nome_busca >= nome, or_(P.c.nome_busca > nome, P.c.seq >= seq))
+
+
+def _pagina(
+    filtro: FiltroPessoas, tenant: Any, conds: list, desde: tuple[Any, Any] | None, offset: Any, limit: Any
+) -> Select:
+    """A page as a deferred join: the rows skipped by OFFSET are walked in the (tenant, name, seq) index
+    only, and just the page's rows are read whole (with their first address when asked)."""
+    ordem = _ordem(filtro)
+    chaves = select(P.c.seq).where(P.c.tenant_id == tenant, *conds)
+    if desde is not None:
+        chaves = chaves.where(_desde(desde, filtro.descendente))
+    chaves = chaves.order_by(*ordem).offset(offset).limit(limit).correlate(None)
     if filtro.com_endereco:
-        stmt = scoped_select(P, tenant_id, *_RESUMO, *_ENDERECO).select_from(_COM_PRIMEIRO_ENDERECO)
+        stmt = select(*_RESUMO, *_ENDERECO).select_from(_COM_PRIMEIRO_ENDERECO)
     else:
-        stmt = scoped_select(P, tenant_id, *_RESUMO)
-    stmt = stmt.where(*conds).order_by(*_ordem(filtro)).offset(offset).limit(limit)
+        stmt = select(*_RESUMO)
+    return stmt.where(P.c.seq.in_(chaves.scalar_subquery())).order_by(*ordem)
+
+
+class _Padrao:
+    """The unfiltered list in name order, the common case: its statements built once per shape and run on
+    the fast path, with the tenant, offsets and keys as bound parameters."""
+
+    CONTAR = select(func.count()).select_from(P).where(owned(P))
+
+    def __init__(self) -> None:
+        self.statements: dict[tuple, Select] = {}
+
+    @staticmethod
+    def aplica(filtro: FiltroPessoas) -> bool:
+        return filtro.ordenacao == "NOME" and filtro == FiltroPessoas(
+            com_endereco=filtro.com_endereco, descendente=filtro.descendente
+        )
+
+    def pagina(self, filtro: FiltroPessoas, keyset: bool) -> Select:
+        key = ("pagina", filtro.com_endereco, filtro.descendente, keyset)
+        stmt = self.statements.get(key)
+        if stmt is None:
+            desde = (bindparam("k_nome"), bindparam("k_seq")) if keyset else None
+            offset, limit = bindparam("p_offset", type_=Integer), bindparam("p_limit", type_=Integer)
+            stmt = self.statements[key] = _pagina(filtro, TENANT, [], desde, offset, limit)
+        return stmt
+
+    def numerados(self, desc: bool) -> Select:
+        key = ("numerados", desc)
+        stmt = self.statements.get(key)
+        if stmt is None:
+            stmt = self.statements[key] = _numerados(TENANT, [], desc)
+        return stmt
+
+
+_padrao = _Padrao()
+
+
+def listar(
+    reader: Reader, tenant_id: str, filtro: FiltroPessoas, offset: int, limit: int
+) -> tuple[int, list[PessoaRegistro]]:
+    padrao = _Padrao.aplica(filtro)
+    conds = [] if padrao else _condicoes(filtro)
+    key = (tenant_id, versao(reader, tenant_id), filtro)
+    lista = _cache.get(key)
+    if lista is None:
+        if padrao:
+            total = fetch(reader, _Padrao.CONTAR, scope(tenant_id))[0][0]
+        else:
+            total = core(reader).execute(scoped_select(P, tenant_id, func.count()).where(*conds)).scalar_one()
+        lista = _Lista(total)
+        _cache.put(key, lista)
+    if lista.total == 0 or offset >= lista.total:
+        return lista.total, []
+    desde = None
+    if filtro.ordenacao == "NOME" and offset >= _KEYSET_FROM:
+        if lista.checkpoints is None:
+            if padrao:
+                rows = fetch(
+                    reader, _padrao.numerados(filtro.descendente), scope(tenant_id, p_cada=CHECKPOINT)
+                )
+            else:
+                stmt = _numerados(tenant_id, conds, filtro.descendente)
+                rows = core(reader).execute(stmt, {"p_cada": CHECKPOINT}).all()
+            lista.checkpoints = [(row[0], row[1]) for row in rows]
+        index = min(offset // CHECKPOINT, len(lista.checkpoints) - 1)
+        desde = lista.checkpoints[index]
+        offset -= index * CHECKPOINT
+    if padrao:
+        params = scope(tenant_id, p_offset=offset, p_limit=limit)
+        if desde is not None:
+            params.update(k_nome=desde[0], k_seq=desde[1])
+        rows = fetch(reader, _padrao.pagina(filtro, desde is not None), params)
+    else:
+        rows = core(reader).execute(_pagina(filtro, tenant_id, conds, desde, offset, limit)).all()
     pessoas = []
-    for row in session.execute(stmt):
+    for row in rows:
         pessoa = _pessoa(row, detalhe=False)
         if filtro.com_endereco:
             endereco = _endereco(row, _N_RESUMO)
             if endereco is not None:
                 pessoa.enderecos.append(endereco)
         pessoas.append(pessoa)
-    return total, pessoas
+    return lista.total, pessoas

@@ -16,8 +16,8 @@ from anil.api.body import lote_uuids, parse_body
 from anil.api.conventions import QueryReader, require_uuid
 from anil.api.deps import Tenant
 from anil.api.errors import ErrorStyle
-from anil.api.routers.pessoas import agora, dia_sp, json, runtime
-from anil.api.routing import read, route_class, write
+from anil.api.routers.pessoas import agora, dia_sp, json, read_raw, runtime
+from anil.api.routing import route_class, write
 from anil.domain.clock import SAO_PAULO, local_today
 from anil.domain.pessoas import LEGADO, FiltroPessoas
 from anil.errors import InvalidInput
@@ -98,7 +98,7 @@ async def listar(request: Request, claims: Tenant) -> Response:
     q = QueryReader(request.query_params)
     page = q.page()
     filtro = _filtro(q)
-    total, pessoas = await read(
+    total, pessoas = await read_raw(
         runtime(request).db,
         lambda s: service.listar(s, claims.empresa_id, filtro, page.offset, page.tamanho_pagina),
     )
@@ -110,7 +110,8 @@ async def criar(request: Request, claims: Tenant) -> Response:
     entrada = parse_body(schemas.PessoaIn, await request.body()).entrada()
     rt = runtime(request)
     now = agora(rt)
-    pessoa = await write(rt.db, lambda s: service.criar(s, claims.empresa_id, entrada, now, LEGADO))
+    dados = service.preparar(entrada, LEGADO)
+    pessoa = await write(rt.db, lambda s: service.criar(s, claims.empresa_id, dados, now))
     return json(schemas.pessoa(pessoa))
 
 
@@ -150,7 +151,7 @@ async def resumo_por_legado(uuid_legado: str, request: Request, claims: Tenant) 
     legado = require_uuid(uuid_legado)
     rt = runtime(request)
     hoje = local_today(rt.clock)
-    detalhe = await read(rt.db, lambda s: service.obter_por_legado(s, claims.empresa_id, legado, hoje))
+    detalhe = await read_raw(rt.db, lambda s: service.obter_por_legado(s, claims.empresa_id, legado, hoje))
     return json(schemas.resumo_legado(detalhe))
 
 
@@ -159,7 +160,7 @@ async def resumo(id_cadastro_pessoa: str, request: Request, claims: Tenant) -> R
     pid = require_uuid(id_cadastro_pessoa)
     rt = runtime(request)
     hoje = local_today(rt.clock)
-    detalhe = await read(rt.db, lambda s: service.obter(s, claims.empresa_id, pid, hoje))
+    detalhe = await read_raw(rt.db, lambda s: service.obter(s, claims.empresa_id, pid, hoje))
     return json(schemas.resumo(detalhe))
 
 

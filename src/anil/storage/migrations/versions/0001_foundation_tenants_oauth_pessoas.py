@@ -152,6 +152,12 @@ def upgrade() -> None:
         batch_op.create_index('ix_pessoas_tenant_nome', ['tenant_id', 'nome_busca', 'seq'], unique=False)
         batch_op.create_index('ix_pessoas_tenant_uuid_legado', ['tenant_id', 'uuid_legado'], unique=False)
 
+    op.create_table('pessoas_versoes',
+    sa.Column('tenant_id', sa.String(length=36), nullable=False),
+    sa.Column('versao', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['tenant_id'], ['empresas.id'], name=op.f('fk_pessoas_versoes_tenant_id_empresas'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('tenant_id', name=op.f('pk_pessoas_versoes'))
+    )
     op.create_table('usuarios_empresas',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('usuario_id', sa.String(length=36), nullable=False),
@@ -201,6 +207,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_usuarios_empresas_empresa_id'))
 
     op.drop_table('usuarios_empresas')
+    op.drop_table('pessoas_versoes')
     with op.batch_alter_table('pessoas', schema=None) as batch_op:
         batch_op.drop_index('ix_pessoas_tenant_uuid_legado')
         batch_op.drop_index('ix_pessoas_tenant_nome')
