@@ -42,6 +42,9 @@ def register(app: typer.Typer) -> None:
         from anil.sandbox.bootstrap import prepare
 
         os.environ["ANIL_WORKERS"] = str(workers)
+        if "ANIL_PUBLIC_URL" not in os.environ:  # tokens, discovery and redirects name the port really served
+            shown = "localhost" if host in {"127.0.0.1", "0.0.0.0", "::", "::1"} else host
+            os.environ["ANIL_PUBLIC_URL"] = f"http://{shown}:{port}"
         settings = _settings(database_url)
         prepared = prepare(settings)
         _banner(settings, prepared, host, port)
