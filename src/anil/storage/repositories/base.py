@@ -13,6 +13,8 @@ from typing import Any, ClassVar
 
 from sqlalchemy import ColumnElement, Delete, Engine, Select, Table, Update, bindparam, delete, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.base import Executable
 
 TENANT = bindparam("tenant_id")
 
@@ -60,14 +62,23 @@ class RawReader:
         self.dialect = engine.dialect
         self._connection: Any = None
         self._core: Connection | None = None
+        # psycopg opens a transaction with the first SELECT, and the pool then spends a round trip on its
+        # ROLLBACK; a lone read needs neither. (pysqlite connections already run without one here.)
+        self._autocommit = self.dialect.name == "postgresql"
 
     def __enter__(self) -> RawReader:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._connection is not None:
-            self._connection.close()  # back to the pool, which rolls back whatever the driver opened
-            self._connection = None
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            try:
+                if self._autocommit:
+                    connection.dbapi_connection.autocommit = False  # as the pool lent it
+            except Exception:
+                connection.invalidate()  # a broken connection never goes back to the pool
+            finally:
+                connection.close()  # back to the pool, which rolls back whatever the driver opened
         if self._core is not None:
             self._core.close()
             self._core = None
@@ -89,6 +100,8 @@ class RawReader:
         prepared = self._prepared(stmt)
         if self._connection is None:
             self._connection = self.engine.raw_connection()
+            if self._autocommit:
+                self._connection.dbapi_connection.autocommit = True
         if prepared.defaults:
             params = {**prepared.defaults, **params}
         cursor = self._connection.cursor()
@@ -109,6 +122,55 @@ class RawReader:
                 values[index] = processor(values[index])
             out.append(tuple(values))
         return out
+
+
+class _PreparedWrite:
+    __slots__ = ("binds", "defaults", "order", "sql")
+
+    def __init__(self, stmt: Executable, dialect: Any) -> None:
+        compiled = stmt.compile(dialect=dialect)
+        self.sql = str(compiled)
+        self.order = tuple(compiled.positiontup or ()) if compiled.positional else None
+        self.binds = dict(compiled._bind_processors)
+        self.defaults = {k: v for k, v in compiled.construct_params(_check=False).items() if v is not None}
+
+
+_writes: dict[tuple[int, str], _PreparedWrite] = {}
+
+
+def write_raw(session: Session, stmt: Executable, params: dict[str, Any] | list[dict[str, Any]]) -> Any:
+    """Run a DML statement built once on the session's own driver connection, inside its transaction.
+
+    Writes hold SQLite's single write lock (and, on both engines, row locks) for as long as their Python
+    runs; SQLAlchemy's per-statement machinery is most of that. Bound values go through SQLAlchemy's own
+    bind processors (JSON, dates, booleans), so what is stored is what the ORM would store. Statements
+    here must name every bound parameter explicitly. Returns the cursor's rows (for RETURNING).
+    """
+    dbapi = session.connection().connection.dbapi_connection
+    dialect = session.get_bind().dialect
+    key = (id(stmt), dialect.name)
+    prepared = _writes.get(key)
+    if prepared is None:
+        prepared = _writes[key] = _PreparedWrite(stmt, dialect)
+
+    def bound(values: dict[str, Any]) -> Any:
+        if prepared.defaults:
+            values = {**prepared.defaults, **values}
+        values = {
+            name: (processor(values[name]) if (processor := prepared.binds.get(name)) else values[name])
+            for name in values
+        }
+        return values if prepared.order is None else [values[name] for name in prepared.order]
+
+    cursor = dbapi.cursor()
+    try:
+        if isinstance(params, list):
+            cursor.executemany(prepared.sql, [bound(p) for p in params])
+            return []
+        cursor.execute(prepared.sql, bound(params))
+        return cursor.fetchall() if cursor.description else []
+    finally:
+        cursor.close()
 
 
 Reader = Any  # a Session, a Connection or a RawReader: whatever the unit of work handed over

@@ -60,6 +60,7 @@ from anil.storage.repositories.base import (
     scoped_delete,
     scoped_select,
     scoped_update,
+    write_raw,
 )
 
 P = Pessoa.__table__
@@ -142,8 +143,25 @@ _BUMP = {
     .on_conflict_do_update(index_elements=[V.c.tenant_id], set_={"versao": V.c.versao + 1})
     for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
 }
-_INSERIR_PESSOA = insert(P).returning(P.c.seq)
-_INSERIR_ENDERECO = insert(E)
+_COLUNAS_PESSOA = (
+    "id", "tenant_id", "uuid_legado", "nome", "nome_busca", "busca", "nome_fantasia", "tipo_pessoa", "documento",
+    "rg", "codigo", "data_nascimento", "email", "telefone_celular", "telefone_comercial", "ativo",
+    "optante_simples_nacional", "orgao_publico", "observacao", "perfil_cliente", "perfil_fornecedor",
+    "perfil_transportadora", "inscricoes", "inscricoes_estaduais", "inscricoes_municipais", "outros_contatos",
+    "contato_cobranca_faturamento", "lembretes_vencimento", "origem", "criado_em", "data_alteracao", "ativado_em",
+)  # fmt: skip
+_COLUNAS_ENDERECO = (
+    "id", "pessoa_seq", "tenant_id", "posicao", "logradouro", "numero", "complemento", "bairro", "cidade",
+    "cidade_busca", "estado", "cep", "pais", "id_cidade",
+)  # fmt: skip
+_INSERIR_PESSOA = (
+    insert(P)
+    .values({name: bindparam(name, type_=P.c[name].type) for name in _COLUNAS_PESSOA})
+    .returning(P.c.seq)
+)
+_INSERIR_ENDERECO = insert(E).values(
+    {name: bindparam(name, type_=E.c[name].type) for name in _COLUNAS_ENDERECO}
+)
 _EMPRESA = select(
     EMPRESAS.c.id,
     EMPRESAS.c.documento,
@@ -257,7 +275,8 @@ def _colunas(dados: PessoaValida) -> dict[str, Any]:
 def _inserir_enderecos(session: Session, tenant_id: str, seq: int, dados: PessoaValida) -> None:
     if not dados.enderecos:
         return
-    session.execute(
+    write_raw(
+        session,
         _INSERIR_ENDERECO,
         [
             {
@@ -295,7 +314,7 @@ def inserir(
         data_alteracao=agora,
         ativado_em=agora if dados.ativo else None,
     )
-    seq = session.execute(_INSERIR_PESSOA, values).scalar_one()
+    seq = write_raw(session, _INSERIR_PESSOA, values)[0][0]
     _inserir_enderecos(session, tenant_id, seq, dados)
     _nova_versao(session, tenant_id)
     return seq
@@ -345,7 +364,7 @@ def excluir(session: Session, tenant_id: str, ids: Sequence[str]) -> set[str]:
 
 def _nova_versao(session: Session, tenant_id: str) -> None:
     """Bump the company's data version; last statement of a write, so its row lock is held briefly."""
-    session.execute(_BUMP[session.get_bind().dialect.name], {"t": tenant_id})
+    write_raw(session, _BUMP[session.get_bind().dialect.name], {"t": tenant_id})
 
 
 # ----------------------------------------------------------------------------------------- lists ----
