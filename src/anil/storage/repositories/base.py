@@ -55,7 +55,8 @@ class RawReader:
     they read like Core rows by position. Only `owned()` statements with bound parameters belong here.
     """
 
-    _cache: ClassVar[dict[tuple[int, str], _Prepared]] = {}
+    # Keyed by the statement object itself (a strong reference: ids of collected objects are reused).
+    _cache: ClassVar[dict[tuple[Select, str], _Prepared]] = {}
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -90,7 +91,7 @@ class RawReader:
         return self._core
 
     def _prepared(self, stmt: Select) -> _Prepared:
-        key = (id(stmt), self.dialect.name)
+        key = (stmt, self.dialect.name)
         prepared = self._cache.get(key)
         if prepared is None:
             prepared = self._cache[key] = _Prepared(stmt, self.dialect)
@@ -135,7 +136,8 @@ class _PreparedWrite:
         self.defaults = {k: v for k, v in compiled.construct_params(_check=False).items() if v is not None}
 
 
-_writes: dict[tuple[int, str], _PreparedWrite] = {}
+# Keyed by the statement object itself (a strong reference: ids of collected objects are reused).
+_writes: dict[tuple[Executable, str], _PreparedWrite] = {}
 
 
 def write_raw(session: Session, stmt: Executable, params: dict[str, Any] | list[dict[str, Any]]) -> Any:
@@ -148,7 +150,7 @@ def write_raw(session: Session, stmt: Executable, params: dict[str, Any] | list[
     """
     dbapi = session.connection().connection.dbapi_connection
     dialect = session.get_bind().dialect
-    key = (id(stmt), dialect.name)
+    key = (stmt, dialect.name)
     prepared = _writes.get(key)
     if prepared is None:
         prepared = _writes[key] = _PreparedWrite(stmt, dialect)

@@ -544,6 +544,11 @@ class _Padrao:
 
     def __init__(self) -> None:
         self.statements: dict[tuple, Select] = {}
+        for descendente in (False, True):  # all built up front: no race between threads
+            self.numerados(descendente)
+            for com_endereco in (False, True):
+                for keyset in (False, True):
+                    self.pagina(FiltroPessoas(com_endereco=com_endereco, descendente=descendente), keyset)
 
     @staticmethod
     def aplica(filtro: FiltroPessoas) -> bool:
