@@ -9,7 +9,7 @@ run on the pooled driver connection, a filtered list's per-request statements on
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
 from fastapi import APIRouter, Request
@@ -38,6 +38,7 @@ _NO_CONTENT = 204
 
 
 async def read_raw(db: Database, work: Callable[[RawReader], T]) -> T:
+    """`routing.read` without the ORM Session: one thread hop, a RawReader, the connection given back."""
     return await run_in_threadpool(_raw, db, work)
 
 
@@ -59,7 +60,7 @@ def agora(rt: Runtime) -> datetime:
     return rt.clock.now().astimezone(UTC).replace(tzinfo=None)
 
 
-def dia_sp(day) -> datetime:  # type: ignore[no-untyped-def]
+def dia_sp(day: date) -> datetime:
     """Start of a São Paulo calendar day, as naive UTC."""
     return sao_paulo_to_utc(datetime.combine(day, time()))
 

@@ -66,7 +66,7 @@ def _filtro(q: QueryReader) -> FiltroPessoas:
         raise InvalidInput(
             "O valor de 'data_ativacao_fim' deve ser posterior ao valor de 'data_ativacao_inicio'"
         )
-    tipos = [t for t in _array(q, "tipo_pessoa")]
+    tipos = _array(q, "tipo_pessoa")
     for tipo in tipos:
         if tipo not in LEGADO.tipos:
             raise InvalidInput(
