@@ -8,6 +8,7 @@ PostgreSQL answers, its half is skipped with the reason, unless ANIL_REQUIRE_PG=
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,8 +30,16 @@ DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ENGINES = ("sqlite", "postgresql")
 
 
+_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID", uuid.uuid4().hex)[:8]
+
+
 def _worker() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def _schema() -> str:
+    """Own schema per test run and worker, so concurrent runs on one machine never empty each other's tables."""
+    return f"anil_test_{_RUN}_{_worker()}"
 
 
 def postgres_base_url() -> str:
@@ -62,7 +71,7 @@ def database_urls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     base = postgres_base_url()
     problem = _postgres_problem(base)
     if problem is None:
-        schema = f"anil_test_{_worker()}"
+        schema = _schema()
         engine = create_engine(base)
         with engine.begin() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
@@ -130,3 +139,8 @@ def client(app) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     for database in _databases.values():
         database.dispose()
+    if "postgresql" in _databases:
+        engine = create_engine(postgres_base_url())
+        with engine.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{_schema()}" CASCADE'))
+        engine.dispose()

@@ -249,6 +249,7 @@ def test_creation_and_alteration_date_filters(client: TestClient, clock: Movable
         ("data_alteracao_de=2026-01-01T00:00:00-03:00&data_alteracao_ate=2026-01-02T00:00:00", "O valor do atributo 'data_alteracao_de' deve estar no formato yyyy-MM-ddTHH:mm:ss, sem fuso horário"),
         ("data_alteracao_de=2026-01-01&data_alteracao_ate=2026-01-02T00:00:00", "O valor do atributo 'data_alteracao_de' deve estar no formato yyyy-MM-ddTHH:mm:ss, sem fuso horário"),
         ("data_alteracao_de=2025-01-01T00:00:00&data_alteracao_ate=2026-01-02T00:00:00", "O período entre 'data_alteracao_de' e 'data_alteracao_ate' não pode ser maior que 365 dias"),
+        ("data_alteracao_de=2025-01-01T00:00:00&data_alteracao_ate=2026-01-01T23:00:00", "O período entre 'data_alteracao_de' e 'data_alteracao_ate' não pode ser maior que 365 dias"),
         ("data_alteracao_ate=2026-01-02T00:00:00", "É necessário informar ambos os parâmetros de data: 'data_alteracao_de' e 'data_alteracao_ate'"),
     ],
 )  # fmt: skip

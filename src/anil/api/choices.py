@@ -239,4 +239,100 @@ CHOICES: tuple[Choice, ...] = (
         "`{todos, ativos, inativos}` like `ativar`/`inativar`; `exclusao-lote` deletes physically and lists the "
         "unknown ids in `nao_excluidos`",
     ),
+    Choice(
+        "oauth-invalid-client-status",
+        "Status and body when client authentication fails at the token endpoints",
+        '401 with `WWW-Authenticate: Basic` and `{"error": "invalid_client", "error_description": '
+        '"Invalid client authentication"}`, however the client authenticated (RFC 6749 §5.2)',
+    ),
+    Choice(
+        "oauth-refresh-replay",
+        "A spent refresh token presented again (including the loser of a concurrent refresh)",
+        "400 `invalid_grant` / `invalid_refresh_token`, and every live refresh token of that app–company pair dies "
+        "(catalog §1.4: the connection dies); access tokens keep working; a new authorization starts a new chain",
+    ),
+    Choice(
+        "oauth-refresh-other-client",
+        "A refresh token presented by another app",
+        "400 `invalid_grant` with `error_subtype: invalid_client`",
+    ),
+    Choice(
+        "oauth-error-descriptions",
+        "Wording of OAuth `error_description`s",
+        "English, Cognito style (`Invalid refresh token`, `Refresh token has already been used`, "
+        "`Access to this company has been revoked`)",
+    ),
+    Choice(
+        "oauth-code-failed-attempt",
+        "Whether a refused token request uses up the authorization code",
+        "No: a wrong `redirect_uri`, client, PKCE verifier or client authentication leaves the code redeemable",
+    ),
+    Choice(
+        "oauth-code-store",
+        "Codes across the two OAuth generations",
+        "One code store: a code from `/oauth/authorize` is accepted at `/oauth2/token` and vice versa; refresh "
+        "tokens from either token endpoint work at both",
+    ),
+    Choice(
+        "oauth-pkce",
+        "PKCE details",
+        "Optional; S256 only, and `code_challenge_method` is required when a challenge is sent (else a redirect "
+        "with `invalid_request`)",
+    ),
+    Choice(
+        "oauth-missing-redirect-uri",
+        "Authorize without `redirect_uri`",
+        "The app's first registered redirect URI is used",
+    ),
+    Choice(
+        "oauth-authorize-errors",
+        "Which authorize errors redirect",
+        "Unknown client, unregistered `redirect_uri` or insecure transport → a 400 HTML page; `invalid_scope`, "
+        "`unsupported_response_type` and PKCE errors → redirect with `error` and `state`",
+    ),
+    Choice(
+        "oauth-consent-form",
+        "The login and consent form",
+        "Fields `email`, `password`, `id_empresa`, `decisao` (`autorizar` or `negar`); one POST can do all; a user of "
+        "several companies who chose none sees a company `<select>`; between steps a signed 10-minute ticket "
+        "stands in for the password",
+    ),
+    Choice(
+        "oauth-login-failure",
+        "A wrong login on the consent page",
+        "The page again, status 200, `E-mail ou senha incorretos.`; unknown e-mails cost the same time",
+    ),
+    Choice(
+        "oauth-insecure-transport",
+        "Plain http",
+        "Checked against `ANIL_PUBLIC_URL`: https always passes, http on localhost/127.0.0.1 always, any http host "
+        "in sandbox mode; otherwise 400 `insecure_transport`",
+    ),
+    Choice(
+        "oauth-legacy-params",
+        "Token parameters in the query string",
+        "Client credentials are accepted in the query string; with an empty body every token parameter is read "
+        "from it",
+    ),
+    Choice(
+        "oauth-discovery-shape",
+        "Discovery documents",
+        "Exactly production's keys in production's order with anil's URLs; scopes `openid profile email "
+        "aws.cognito.signin.user.admin`; auth methods `client_secret_basic`, `client_secret_post`",
+    ),
+    Choice(
+        "oauth-no-id-token",
+        "`id_token` in the token response",
+        "Not issued: `access_token, expires_in, refresh_token, token_type, scope`",
+    ),
+    Choice(
+        "oauth-revoke-404-body",
+        "Body of a 404 from `DELETE /oauth/connections/{id_empresa}`",
+        '`{"error": "Conexão não encontrada"}`, also when `id_empresa` is not the token\'s company',
+    ),
+    Choice(
+        "oauth-token-issuer",
+        "The `iss` of access tokens",
+        "`ANIL_PUBLIC_URL`; tokens are verified by this installation's signing key, not by comparing `iss`",
+    ),
 )

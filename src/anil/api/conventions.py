@@ -10,7 +10,7 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from starlette.datastructures import QueryParams
 
@@ -171,6 +171,6 @@ def date_pair(
     if first is not None and last is not None:
         if last < first:
             raise InvalidInput(f"O valor de '{end}' deve ser posterior ao valor de '{start}'")
-        if max_days is not None and (last - first).days > max_days:
+        if max_days is not None and last - first > timedelta(days=max_days):
             raise InvalidInput(f"O período entre '{start}' e '{end}' não pode ser maior que {max_days} dias")
     return first, last

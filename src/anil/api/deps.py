@@ -13,7 +13,8 @@ from anil.auth.tokens import AccessClaims
 from anil.errors import NotFound, Unauthorized
 
 
-def runtime(request: Request) -> Runtime:
+async def runtime(request: Request) -> Runtime:
+    """Async on purpose: FastAPI runs a plain `def` dependency in the thread pool, one extra hop per request."""
     return request.app.state.runtime
 
 

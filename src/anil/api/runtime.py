@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from anil.api.ratelimit import InMemoryRateLimiter, Limits, NoRateLimit, RateLimiter, RedisRateLimiter
-from anil.auth.tokens import TokenIssuer, TokenVerifier, load_signing_key
+from anil.auth.tokens import TokenIssuer, TokenVerifier
 from anil.config import Settings
 from anil.domain.clock import Clock, SystemClock
+from anil.services.signing_keys import load_signing_key
 from anil.storage.engine import Database
 
 

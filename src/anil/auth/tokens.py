@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from anil.auth.scopes import DEFAULT_SCOPE, SUPPORTED_SCOPES
 from anil.domain.clock import Clock, SystemClock
 from anil.errors import Unauthorized
-from anil.storage.models import OAuthClient, OAuthConnection, OAuthToken, SigningKey
+from anil.storage.models import OAuthClient, OAuthConnection, OAuthToken
 
 
 class AuthlibClient(ClientMixin):
@@ -72,17 +72,6 @@ class Grantee:
 
     def get_user_id(self) -> str:
         return self.usuario_id or self.empresa_id
-
-
-def load_signing_key(session: Session) -> RSAKey:
-    """The newest signing key; created (and flushed) on first use."""
-    row = session.scalar(select(SigningKey).order_by(SigningKey.criado_em.desc()).limit(1))
-    if row is None:
-        key = RSAKey.generate_key(2048, parameters={"use": "sig", "alg": "RS256"}, auto_kid=True)
-        row = SigningKey(kid=key.kid, private_jwk=key.as_dict(private=True))
-        session.add(row)
-        session.flush()
-    return RSAKey.import_key(row.private_jwk)
 
 
 def public_jwks(key: RSAKey) -> dict:

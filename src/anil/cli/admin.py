@@ -139,9 +139,10 @@ def register(app: typer.Typer) -> None:
         database_url: DatabaseUrl = None,
     ) -> None:
         """Issue a token pair without a browser, as if the company had consented."""
-        from anil.auth.tokens import TokenIssuer, issue_sandbox_token, load_signing_key
+        from anil.auth.tokens import TokenIssuer, issue_sandbox_token
         from anil.errors import NotFound
         from anil.services import admin as svc
+        from anil.services.signing_keys import load_signing_key
 
         def work(session, settings):  # type: ignore[no-untyped-def]
             empresa_id = company

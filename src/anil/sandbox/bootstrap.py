@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from anil.config import Settings
 from anil.sandbox.admin_key import ensure_admin_key
 from anil.sandbox.seed import DemoData, ensure_demo
+from anil.services.signing_keys import load_signing_key
 from anil.storage.engine import Database
 from anil.storage.migrate import upgrade
 
@@ -24,6 +25,7 @@ def prepare(settings: Settings) -> Prepared:
     try:
         upgrade(db.engine)
         redirect = settings.public_url.rstrip("/") + "/_anil/callback"
+        db.run_write(load_signing_key)
         demo = db.run_write(lambda s: ensure_demo(s, redirect_uri=redirect))
     finally:
         db.dispose()
