@@ -1,7 +1,14 @@
-"""Route classes that render errors in the API group's own format, and a one-hop database runner."""
+"""Route classes that render errors in the API group's own format, and where database work runs.
+
+Where: SQLite reads run on the event loop itself (WAL readers never wait for a lock, and a primary-key
+read costs less than the hop to a thread); SQLite writes run on the database's one writer thread, so a
+process's writers queue without a convoy of threads on a lock; PostgreSQL work runs in the thread pool.
+Every unit of work commits before it returns, so before any response is built.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -13,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from anil.api.errors import ErrorStyle, render, validation_to_invalid_input
 from anil.errors import AnilError
 from anil.storage.engine import Database
+from anil.storage.repositories.base import RawReader
 
 T = TypeVar("T")
 
@@ -37,9 +45,25 @@ def route_class(style: ErrorStyle) -> type[APIRoute]:
 
 
 async def write(db: Database, work: Callable[[Session], T]) -> T:
-    """Run a write unit of work in a worker thread; it commits before returning, so before any response."""
+    """Run a write unit of work; it commits before returning, so before any response."""
+    if db.writer is not None:
+        return await asyncio.get_running_loop().run_in_executor(db.writer, db.run_write, work)
     return await run_in_threadpool(db.run_write, work)
 
 
 async def read(db: Database, work: Callable[[Session], T]) -> T:
+    if db.is_sqlite:
+        return db.run_read(work)
     return await run_in_threadpool(db.run_read, work)
+
+
+async def read_raw(db: Database, work: Callable[[RawReader], T]) -> T:
+    """`read` without the ORM Session: statements built once, on the pooled driver connection."""
+    if db.is_sqlite:
+        return _raw(db, work)
+    return await run_in_threadpool(_raw, db, work)
+
+
+def _raw(db: Database, work: Callable[[RawReader], T]) -> T:
+    with RawReader(db.engine) as reader:
+        return work(reader)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -79,6 +80,10 @@ class Database:
         self._write = sessionmaker(write_engine, expire_on_commit=False, autoflush=False)
         self._writer_lock = threading.Lock() if self.is_sqlite else None
         self._process_lock = _ProcessLock.for_sqlite(self.engine.url.database) if self.is_sqlite else None
+        # SQLite takes one writer at a time: the API queues its writes on one thread instead of many.
+        self.writer = (
+            ThreadPoolExecutor(1, thread_name_prefix="anil-sqlite-writer") if self.is_sqlite else None
+        )
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -123,6 +128,8 @@ class Database:
             return work(session)
 
     def dispose(self) -> None:
+        if self.writer is not None:
+            self.writer.shutdown(wait=True)
         self.engine.dispose()
         if self._process_lock is not None:
             self._process_lock.close()

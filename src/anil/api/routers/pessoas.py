@@ -8,43 +8,26 @@ run on the pooled driver connection, a filtered list's per-request statements on
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TypeVar
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from anil.api.body import lote_uuids, parse_body
 from anil.api.conventions import QueryReader, date_pair, require_uuid
 from anil.api.deps import Tenant
 from anil.api.errors import ErrorStyle
-from anil.api.routing import route_class, write
+from anil.api.routing import read_raw, route_class, write
 from anil.api.runtime import Runtime
 from anil.domain.clock import local_today, sao_paulo_to_utc
 from anil.domain.pessoas import ATUAL, DIRECOES, ORDENACOES, FiltroPessoas
 from anil.schemas import pessoas as schemas
 from anil.schemas.common import Wire
 from anil.services import pessoas as service
-from anil.storage.engine import Database
-from anil.storage.repositories.base import RawReader
-
-T = TypeVar("T")
 
 router = APIRouter(prefix="/v1/pessoas", tags=["Pessoas"], route_class=route_class(ErrorStyle.SIMPLE))
 
 _NO_CONTENT = 204
-
-
-async def read_raw(db: Database, work: Callable[[RawReader], T]) -> T:
-    """`routing.read` without the ORM Session: one thread hop, a RawReader, the connection given back."""
-    return await run_in_threadpool(_raw, db, work)
-
-
-def _raw(db: Database, work: Callable[[RawReader], T]) -> T:
-    with RawReader(db.engine) as reader:
-        return work(reader)
 
 
 def json(model: Wire, status: int = 200) -> Response:

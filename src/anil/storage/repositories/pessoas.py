@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -461,6 +461,8 @@ _KEYSET_FROM = 2 * CHECKPOINT  # below this offset a plain OFFSET is as cheap
 class _Lista:
     total: int
     checkpoints: list[tuple[str, int]] | None = None
+    # One thread computes the checkpoints; the others wait for them (no stampede after a write).
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class _CacheListas:
@@ -469,6 +471,7 @@ class _CacheListas:
     def __init__(self, size: int = 2048) -> None:
         self.size = size
         self.items: OrderedDict[tuple, _Lista] = OrderedDict()
+        self.flights: dict[tuple, threading.Lock] = {}
         self.lock = threading.Lock()
 
     def get(self, key: tuple) -> _Lista | None:
@@ -484,6 +487,22 @@ class _CacheListas:
             self.items.move_to_end(key)
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
+
+    def get_or_compute(self, key: tuple, compute: Callable[[], _Lista]) -> _Lista:
+        """Single flight: of the threads that miss one key at once, one computes and the others wait."""
+        item = self.get(key)
+        if item is not None:
+            return item
+        with self.lock:
+            flight = self.flights.setdefault(key, threading.Lock())
+        with flight:
+            item = self.get(key)
+            if item is None:
+                item = compute()
+                self.put(key, item)
+        with self.lock:
+            self.flights.pop(key, None)
+        return item
 
 
 _cache = _CacheListas()
@@ -582,27 +601,29 @@ def listar(
     padrao = _Padrao.aplica(filtro)
     conds = [] if padrao else _condicoes(filtro)
     key = (tenant_id, versao(reader, tenant_id), filtro)
-    lista = _cache.get(key)
-    if lista is None:
+
+    def contar() -> _Lista:
         if padrao:
-            total = fetch(reader, _Padrao.CONTAR, scope(tenant_id))[0][0]
-        else:
-            total = core(reader).execute(scoped_select(P, tenant_id, func.count()).where(*conds)).scalar_one()
-        lista = _Lista(total)
-        _cache.put(key, lista)
+            return _Lista(fetch(reader, _Padrao.CONTAR, scope(tenant_id))[0][0])
+        return _Lista(
+            core(reader).execute(scoped_select(P, tenant_id, func.count()).where(*conds)).scalar_one()
+        )
+
+    lista = _cache.get_or_compute(key, contar)
     if lista.total == 0 or offset >= lista.total:
         return lista.total, []
     desde = None
     if filtro.ordenacao == "NOME" and offset >= _KEYSET_FROM:
-        if lista.checkpoints is None:
-            if padrao:
-                rows = fetch(
-                    reader, _padrao.numerados(filtro.descendente), scope(tenant_id, p_cada=CHECKPOINT)
-                )
-            else:
-                stmt = _numerados(tenant_id, conds, filtro.descendente)
-                rows = core(reader).execute(stmt, {"p_cada": CHECKPOINT}).all()
-            lista.checkpoints = [(row[0], row[1]) for row in rows]
+        with lista.lock:
+            if lista.checkpoints is None:
+                if padrao:
+                    rows = fetch(
+                        reader, _padrao.numerados(filtro.descendente), scope(tenant_id, p_cada=CHECKPOINT)
+                    )
+                else:
+                    stmt = _numerados(tenant_id, conds, filtro.descendente)
+                    rows = core(reader).execute(stmt, {"p_cada": CHECKPOINT}).all()
+                lista.checkpoints = [(row[0], row[1]) for row in rows]
         index = min(offset // CHECKPOINT, len(lista.checkpoints) - 1)
         desde = lista.checkpoints[index]
         offset -= index * CHECKPOINT

@@ -16,8 +16,8 @@ from anil.api.body import lote_uuids, parse_body
 from anil.api.conventions import QueryReader, require_uuid
 from anil.api.deps import Tenant
 from anil.api.errors import ErrorStyle
-from anil.api.routers.pessoas import agora, dia_sp, json, read_raw, runtime
-from anil.api.routing import route_class, write
+from anil.api.routers.pessoas import agora, dia_sp, json, runtime
+from anil.api.routing import read_raw, route_class, write
 from anil.domain.clock import SAO_PAULO, local_today
 from anil.domain.pessoas import LEGADO, FiltroPessoas
 from anil.errors import InvalidInput
