@@ -1,8 +1,8 @@
 """Route classes that render errors in the API group's own format, and where database work runs.
 
 Where: SQLite reads run on the event loop itself (WAL readers never wait for a lock, and a primary-key
-read costs less than the hop to a thread); SQLite writes run on the database's one writer thread, so a
-process's writers queue without a convoy of threads on a lock; PostgreSQL work runs in the thread pool.
+read costs less than the hop to a thread); SQLite writes go to the database's one writer thread, which
+commits what queued up together (`storage.engine.GroupWriter`); PostgreSQL work runs in the thread pool.
 Every unit of work commits before it returns, so before any response is built.
 """
 
@@ -47,7 +47,7 @@ def route_class(style: ErrorStyle) -> type[APIRoute]:
 async def write(db: Database, work: Callable[[Session], T]) -> T:
     """Run a write unit of work; it commits before returning, so before any response."""
     if db.writer is not None:
-        return await asyncio.get_running_loop().run_in_executor(db.writer, db.run_write, work)
+        return await asyncio.wrap_future(db.writer.submit(work))
     return await run_in_threadpool(db.run_write, work)
 
 
