@@ -439,7 +439,7 @@ def _seed_line(r: SeedReport) -> str:
         f"{r.seconds_total:.2f} s (build rows {r.seconds_build:.2f} s, people "
         f"{'executemany' if r.engine == 'sqlite' else 'COPY'} {r.seconds_people:.2f} s, addresses "
         f"{r.seconds_addresses:.2f} s"
-        + (f", ANALYZE {r.seconds_analyze:.2f} s" if r.seconds_analyze else "")
+        + (f", VACUUM ANALYZE {r.seconds_analyze:.2f} s" if r.seconds_analyze else "")
         + ")"
     )
 

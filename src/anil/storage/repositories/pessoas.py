@@ -453,7 +453,7 @@ def _ordem(filtro: FiltroPessoas) -> list[Any]:
     return [first.nulls_last(), P.c.nome_busca.asc(), P.c.seq.asc()]
 
 
-CHECKPOINT = 256  # rows between two remembered sort keys; a page seeks at most this far
+CHECKPOINT = 64  # rows between two remembered sort keys; a page seeks at most this far
 _KEYSET_FROM = 2 * CHECKPOINT  # below this offset a plain OFFSET is as cheap
 
 
