@@ -59,6 +59,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # Checkpoints run off the commit path, in Database's checkpointer thread (see there).
+        cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -83,6 +85,7 @@ class Database:
         self._process_lock = _ProcessLock.for_sqlite(self.engine.url.database) if self.is_sqlite else None
         # SQLite takes one writer at a time: the API queues its writes on one thread instead of many.
         self.writer = GroupWriter(self) if self.is_sqlite else None
+        self._checkpointer = _Checkpointer(self.engine) if self.is_sqlite else None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -127,6 +130,8 @@ class Database:
             return work(session)
 
     def dispose(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         if self.writer is not None:
             self.writer.shutdown()
         self.engine.dispose()
@@ -210,6 +215,33 @@ class GroupWriter:
             else:
                 future.set_exception(error)
         return True
+
+
+class _Checkpointer:
+    """Copies the WAL back into the database file every `interval` seconds with a PASSIVE checkpoint,
+    which never waits for (nor blocks) a writer. SQLite's default is to checkpoint inside the commit that
+    crosses 1,000 WAL pages, while that writer holds the write lock: a stall every few thousand creates."""
+
+    def __init__(self, engine: Engine, interval: float = 1.0) -> None:
+        self._engine = engine
+        self._interval = interval
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="anil-sqlite-checkpoint", daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stopped.wait(self._interval):
+            try:
+                with self._engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            except Exception:  # a missed checkpoint is retried at the next tick
+                continue
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join(timeout=10)
+        with self._engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 class _ProcessLock:
