@@ -18,8 +18,6 @@ PAGE_SIZE_MESSAGE = "O valor do atributo 'tamanho_pagina' deve ser um dos seguin
 PAGE_MESSAGE = "O valor do atributo 'pagina' deve ser maior ou igual a 1"
 UUID_MESSAGE = "O valor informado deve estar no formato UUID válido"
 UNAUTHORIZED_STATUS = 401
-PESSOA_CREATE_STATUS = 200
-PESSOAS_DEFAULT_SORT = ("NOME", "ASC")
 BATCH_MAX = 10
 
 CHOICES: tuple[Choice, ...] = (

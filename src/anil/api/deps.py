@@ -13,9 +13,13 @@ from anil.auth.tokens import AccessClaims
 from anil.errors import NotFound, Unauthorized
 
 
+def runtime_of(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
 async def runtime(request: Request) -> Runtime:
     """Async on purpose: FastAPI runs a plain `def` dependency in the thread pool, one extra hop per request."""
-    return request.app.state.runtime
+    return runtime_of(request)
 
 
 async def current_tenant(request: Request) -> AccessClaims:

@@ -19,7 +19,6 @@ DEMO_PEOPLE = 8
 
 @dataclass(frozen=True)
 class DemoData:
-    created: bool
     empresa: dict
     app: dict
     user_email: str
@@ -30,7 +29,6 @@ def ensure_demo(session: Session, *, redirect_uri: str, seed: int = 2026) -> Dem
     """Create the demo data once; later starts reuse it."""
     empresa = admin.demo_empresa(session)
     app = admin.demo_app(session)
-    created = False
     if empresa is None:
         fake = Faker("pt_BR")
         fake.seed_instance(seed)
@@ -46,13 +44,9 @@ def ensure_demo(session: Session, *, redirect_uri: str, seed: int = 2026) -> Dem
             session, email=DEMO_USER_EMAIL, senha=DEMO_USER_PASSWORD, empresa_id=empresa.id, nome="Demo"
         )
         seed_people(session, empresa.id, fake)
-        created = True
     if app is None:
         app = admin.criar_app(session, nome="anil demo app", redirect_uris=[redirect_uri], demo=True)
-        created = True
-    return DemoData(
-        created, admin.empresa_json(empresa), admin.app_json(app), DEMO_USER_EMAIL, DEMO_USER_PASSWORD
-    )
+    return DemoData(admin.empresa_json(empresa), admin.app_json(app), DEMO_USER_EMAIL, DEMO_USER_PASSWORD)
 
 
 def seed_people(session: Session, empresa_id: str, fake: Faker, count: int = DEMO_PEOPLE) -> None:

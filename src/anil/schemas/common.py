@@ -83,3 +83,9 @@ class TotalItemsPage(Wire, Generic[T]):
 
 def total_items_page(total: int, items: list[T]) -> dict[str, object]:
     return {"totalItems": total, "items": items or None}
+
+
+class In(BaseModel):
+    """Base of request bodies: fields Conta Azul does not know are ignored, as production does."""
+
+    model_config = ConfigDict(extra="ignore")

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
-
 from anil.domain.pessoas import (
     PERFIL_ROTULO,
     TIPO_ROTULO,
@@ -23,7 +21,7 @@ from anil.domain.pessoas import (
     PessoaRegistro,
     perfil_id,
 )
-from anil.schemas.common import Money, Wire
+from anil.schemas.common import In, Money, Wire
 from anil.schemas.pessoas import (
     LembreteOut,
     MensagemPagamentosAbertosOut,
@@ -32,10 +30,6 @@ from anil.schemas.pessoas import (
 )
 
 # ------------------------------------------------------------------------------------------ input ----
-
-
-class In(BaseModel):
-    model_config = ConfigDict(extra="ignore")
 
 
 class PerfilIn(In):

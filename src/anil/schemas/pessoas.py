@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from anil.domain.pessoas import (
     PERFIL_ROTULO,
     TIPO_ROTULO,
@@ -24,13 +22,9 @@ from anil.domain.pessoas import (
     PessoaRegistro,
     perfil_id,
 )
-from anil.schemas.common import Money, Wire, carimbo
+from anil.schemas.common import In, Money, Wire, carimbo
 
 # ------------------------------------------------------------------------------------------ input ----
-
-
-class In(BaseModel):
-    model_config = ConfigDict(extra="ignore")
 
 
 class PerfilIn(In):

@@ -16,6 +16,7 @@ from starlette.responses import Response
 from anil.api.body import lote_uuids, parse_body
 from anil.api.conventions import QueryReader, date_pair, require_uuid
 from anil.api.deps import Tenant
+from anil.api.deps import runtime_of as runtime
 from anil.api.errors import ErrorStyle
 from anil.api.routing import read_raw, route_class, write
 from anil.api.runtime import Runtime
@@ -32,10 +33,6 @@ _NO_CONTENT = 204
 
 def json(model: Wire, status: int = 200) -> Response:
     return Response(model.__pydantic_serializer__.to_json(model), status, media_type="application/json")
-
-
-def runtime(request: Request) -> Runtime:
-    return request.app.state.runtime
 
 
 def agora(rt: Runtime) -> datetime:

@@ -15,8 +15,9 @@ from starlette.responses import Response
 from anil.api.body import lote_uuids, parse_body
 from anil.api.conventions import QueryReader, require_uuid
 from anil.api.deps import Tenant
+from anil.api.deps import runtime_of as runtime
 from anil.api.errors import ErrorStyle
-from anil.api.routers.pessoas import agora, dia_sp, json, runtime
+from anil.api.routers.pessoas import agora, dia_sp, json
 from anil.api.routing import read_raw, route_class, write
 from anil.domain.clock import SAO_PAULO, local_today
 from anil.domain.pessoas import LEGADO, FiltroPessoas
