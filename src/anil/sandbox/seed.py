@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from faker import Faker
 from sqlalchemy.orm import Session
 
-from anil.services import admin
+from anil.services import admin, provisioning
 
 DEMO_USER_EMAIL = "demo@anil.local"
 DEMO_USER_PASSWORD = "anil-demo"
@@ -44,6 +44,7 @@ def ensure_demo(session: Session, *, redirect_uri: str, seed: int = 2026) -> Dem
             session, email=DEMO_USER_EMAIL, senha=DEMO_USER_PASSWORD, empresa_id=empresa.id, nome="Demo"
         )
         seed_people(session, empresa.id, fake)
+        provisioning.provisionar_demo(session, empresa.id)
     if app is None:
         app = admin.criar_app(session, nome="anil demo app", redirect_uris=[redirect_uri], demo=True)
     return DemoData(admin.empresa_json(empresa), admin.app_json(app), DEMO_USER_EMAIL, DEMO_USER_PASSWORD)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from anil.domain.documentos import cnpj_valido, gerar_cnpj, normalizar
 from anil.domain.senhas import hash_senha
 from anil.errors import Conflict, InvalidInput, NotFound
+from anil.services import provisioning
 from anil.storage.models import Empresa, OAuthClient, Usuario, UsuarioEmpresa
 
 
@@ -62,6 +63,7 @@ def criar_empresa(
     )
     session.add(empresa)
     session.flush()
+    provisioning.provisionar_empresa(session, empresa.id)
     return empresa
 
 

@@ -1,0 +1,31 @@
+"""What every new company starts with, as in Conta Azul (spec/defaults.md).
+
+`criar_empresa` calls `provisionar_empresa` in the same transaction, so a company never exists without
+its defaults. Each cadastro group adds its own step to `_PASSOS`, in dependency order (categories before
+the accounts and sellers that may point at them). `provisionar_demo` adds what only the demo company gets
+(a bank account with a balance, sample products...), after the defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+Passo = Callable[[Session, str], None]
+
+# Steps run for every new company, in order: (session, empresa_id) -> None.
+_PASSOS: list[Passo] = []
+
+# Extra steps for the demo company only, after the defaults.
+_PASSOS_DEMO: list[Passo] = []
+
+
+def provisionar_empresa(session: Session, empresa_id: str) -> None:
+    for passo in _PASSOS:
+        passo(session, empresa_id)
+
+
+def provisionar_demo(session: Session, empresa_id: str) -> None:
+    for passo in _PASSOS_DEMO:
+        passo(session, empresa_id)
