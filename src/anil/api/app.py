@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from anil import __version__
-from anil.api.routers import bench, control, pessoas
+from anil.api.routers import (
+    bench,
+    categorias,
+    centros_de_custo,
+    contas_financeiras,
+    control,
+    control_categorias,
+    control_contas,
+    control_vendedores,
+    pessoas,
+    produtos,
+    produtos_catalogos,
+    servicos,
+    vendedores,
+)
 from anil.api.routers.legacy import pessoa as legacy_pessoa
+from anil.api.routers.legacy import produto as legacy_produto
 from anil.api.runtime import Runtime
 from anil.auth import endpoints as oauth_endpoints
 from anil.config import Settings
@@ -24,7 +42,15 @@ def create_app(
 ) -> FastAPI:
     settings = settings or Settings()
     runtime = Runtime.build(settings, db=db, clock=clock)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if runtime.db.async_reads is not None:  # the pool of this event loop ends with it
+            await runtime.db.async_reads.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="anil — Conta Azul Pro API",
         version=__version__,
         description="A self-hosted, stateful server that speaks the Conta Azul Pro public API.",
@@ -39,7 +65,24 @@ def create_app(
     app.include_router(oauth_endpoints.router)  # OAuth2: authorize, token, discovery, revocation (§1)
     app.include_router(pessoas.router)  # /v1/pessoas (§3.1)
     app.include_router(legacy_pessoa.router)  # /v1/pessoa*: the older Cadastro de Pessoas revision (seed 003)
+    app.include_router(produtos_catalogos.router)  # /v1/produtos/ncm, /cest, /unidades-medida (§3.2)
+    app.include_router(produtos.router)  # /v1/produtos, /categorias, /ecommerce-* (§3.2); after the catalogs
+    app.include_router(legacy_produto.router)  # /v1/produto*: the older Produto revision (Appendix A.9)
+    app.include_router(servicos.router)  # /v1/servicos (§3.3)
+    app.include_router(vendedores.router)  # /v1/venda/vendedores (§3.4; the sales come with Vendas)
+    app.include_router(centros_de_custo.router)  # /v1/centro-de-custo (§3.7)
+    app.include_router(categorias.router)  # /v1/categorias(/configuracao-padrao), …/categorias-dre (§3.8)
+    app.include_router(
+        contas_financeiras.router
+    )  # /v1/conta-financeira(/{id}/saldo-atual), …/transferencias, …/saldo-inicial (§3.9)
     app.include_router(control.router)  # /_anil/: sandbox control, admin key
+    app.include_router(
+        control_categorias.router
+    )  # /_anil/companies/{id_empresa}/categorias, /centros-de-custo
+    app.include_router(control_vendedores.router)  # /_anil/companies/{id_empresa}/vendedores: sellers
+    app.include_router(
+        control_contas.router
+    )  # /_anil/companies/{id_empresa}/contas-financeiras, /transferencias
     if settings.bench == "on":
         app.include_router(bench.router)  # /_bench/baseline: B of the benchmark protocol
     return app

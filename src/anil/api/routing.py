@@ -2,7 +2,8 @@
 
 Where: SQLite reads run on the event loop itself (WAL readers never wait for a lock, and a primary-key
 read costs less than the hop to a thread); SQLite writes go to the database's one writer thread, which
-commits what queued up together (`storage.engine.GroupWriter`); PostgreSQL work runs in the thread pool.
+commits what queued up together (`storage.engine.GroupWriter`). PostgreSQL raw reads run on the event loop
+too, on asyncpg (`storage.async_reads`); PostgreSQL Session work runs in the thread pool.
 Every unit of work commits before it returns, so before any response is built.
 """
 
@@ -59,9 +60,9 @@ async def read(db: Database, work: Callable[[Session], T]) -> T:
 
 async def read_raw(db: Database, work: Callable[[RawReader], T]) -> T:
     """`read` without the ORM Session: statements built once, on the pooled driver connection."""
-    if db.is_sqlite:
-        return _raw(db, work)
-    return await run_in_threadpool(_raw, db, work)
+    if db.async_reads is not None:
+        return await db.async_reads.run(work)
+    return _raw(db, work)
 
 
 def _raw(db: Database, work: Callable[[RawReader], T]) -> T:

@@ -27,6 +27,8 @@ except ImportError:  # pragma: no cover - Windows: the thread lock and SQLite's 
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from anil.storage.async_reads import AsyncReads
+
 T = TypeVar("T")
 
 _WRITE = "anil_write"
@@ -86,6 +88,8 @@ class Database:
         # SQLite takes one writer at a time: the API queues its writes on one thread instead of many.
         self.writer = GroupWriter(self) if self.is_sqlite else None
         self._checkpointer = _Checkpointer(self.engine) if self.is_sqlite else None
+        # PostgreSQL reads run on the event loop, on asyncpg (see async_reads); SQLite reads are inline.
+        self.async_reads = None if self.is_sqlite else AsyncReads(url)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

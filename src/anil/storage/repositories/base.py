@@ -57,6 +57,8 @@ class RawReader:
 
     # Keyed by the statement object itself (a strong reference: ids of collected objects are reused).
     _cache: ClassVar[dict[tuple[Select, str], _Prepared]] = {}
+    # Runs on a worker thread (or SQLite's quick reads): may wait on another request's single-flight lock.
+    may_block = True
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -179,14 +181,16 @@ Reader = Any  # a Session, a Connection or a RawReader: whatever the unit of wor
 
 
 def core(reader: Reader) -> Any:
-    """Something that runs any statement: the reader itself, or a RawReader's Core connection."""
-    return reader.core() if isinstance(reader, RawReader) else reader
+    """Something that runs any statement: a Session or Connection itself, or a raw reader's `core()`."""
+    return reader.core() if hasattr(reader, "rows") else reader
 
 
 def fetch(reader: Reader, stmt: Select, params: dict[str, Any]) -> Sequence[Any]:
-    """All rows of a statement built once, on the fast path when the caller gave a RawReader."""
-    if isinstance(reader, RawReader):
-        return reader.rows(stmt, params)
+    """All rows of a statement built once, on the fast path when the caller gave a raw reader
+    (`RawReader`, or `async_reads.GreenletReader` on PostgreSQL)."""
+    rows = getattr(reader, "rows", None)
+    if rows is not None:
+        return rows(stmt, params)
     return reader.execute(stmt, params).all()
 
 

@@ -16,6 +16,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -488,10 +489,16 @@ class _CacheListas:
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
 
-    def get_or_compute(self, key: tuple, compute: Callable[[], _Lista]) -> _Lista:
-        """Single flight: of the threads that miss one key at once, one computes and the others wait."""
+    def get_or_compute(self, key: tuple, compute: Callable[[], _Lista], exclusive: bool = True) -> _Lista:
+        """Single flight: of the threads that miss one key at once, one computes and the others wait.
+
+        Without `exclusive` (readers on the event loop, which must never block it) each miss computes."""
         item = self.get(key)
         if item is not None:
+            return item
+        if not exclusive:
+            item = compute()
+            self.put(key, item)
             return item
         with self.lock:
             flight = self.flights.setdefault(key, threading.Lock())
@@ -595,6 +602,17 @@ class _Padrao:
 _padrao = _Padrao()
 
 
+def _checkpoints(
+    reader: Reader, tenant_id: str, filtro: FiltroPessoas, padrao: bool, conds: list
+) -> list[tuple[str, int]]:
+    if padrao:
+        rows = fetch(reader, _padrao.numerados(filtro.descendente), scope(tenant_id, p_cada=CHECKPOINT))
+    else:
+        stmt = _numerados(tenant_id, conds, filtro.descendente)
+        rows = core(reader).execute(stmt, {"p_cada": CHECKPOINT}).all()
+    return [(row[0], row[1]) for row in rows]
+
+
 def listar(
     reader: Reader, tenant_id: str, filtro: FiltroPessoas, offset: int, limit: int
 ) -> tuple[int, list[PessoaRegistro]]:
@@ -609,21 +627,16 @@ def listar(
             core(reader).execute(scoped_select(P, tenant_id, func.count()).where(*conds)).scalar_one()
         )
 
-    lista = _cache.get_or_compute(key, contar)
+    exclusive = getattr(reader, "may_block", True)
+    lista = _cache.get_or_compute(key, contar, exclusive)
     if lista.total == 0 or offset >= lista.total:
         return lista.total, []
     desde = None
     if filtro.ordenacao == "NOME" and offset >= _KEYSET_FROM:
-        with lista.lock:
-            if lista.checkpoints is None:
-                if padrao:
-                    rows = fetch(
-                        reader, _padrao.numerados(filtro.descendente), scope(tenant_id, p_cada=CHECKPOINT)
-                    )
-                else:
-                    stmt = _numerados(tenant_id, conds, filtro.descendente)
-                    rows = core(reader).execute(stmt, {"p_cada": CHECKPOINT}).all()
-                lista.checkpoints = [(row[0], row[1]) for row in rows]
+        if lista.checkpoints is None:
+            with lista.lock if exclusive else nullcontext():
+                if lista.checkpoints is None:
+                    lista.checkpoints = _checkpoints(reader, tenant_id, filtro, padrao, conds)
         index = min(offset // CHECKPOINT, len(lista.checkpoints) - 1)
         desde = lista.checkpoints[index]
         offset -= index * CHECKPOINT
