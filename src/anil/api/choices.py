@@ -20,6 +20,14 @@ UUID_MESSAGE = "O valor informado deve estar no formato UUID válido"
 UNAUTHORIZED_STATUS = 401
 BATCH_MAX = 10
 
+# Serviços (§3.3) and vendedores (§3.4)
+SERVICOS_PAGE_SIZES = (10, 20, 50, 100)
+SERVICOS_PAGE_SIZE_MESSAGE = "O valor do atributo 'tamanho_pagina' deve ser um dos seguintes valores: 10, 20, 50 ou 100"
+SERVICOS_BATCH_MAX = 10
+SERVICOS_IDS_MESSAGE = (
+    "O campo 'ids' deve conter apenas números inteiros (int64): informe os id_servico, não os UUIDs"
+)
+
 CHOICES: tuple[Choice, ...] = (
     Choice(
         "page-size-message",
@@ -332,5 +340,75 @@ CHOICES: tuple[Choice, ...] = (
         "oauth-token-issuer",
         "The `iss` of access tokens",
         "`ANIL_PUBLIC_URL`; tokens are verified by this installation's signing key, not by comparing `iss`",
+    ),
+    # ---- Serviços (§3.3) and vendedores (§3.4) ----
+    Choice(
+        "servicos-page-size-message",
+        "400 text for a `tamanho_pagina` of `GET /v1/servicos` outside 10, 20, 50, 100 (CA documents the end of "
+        "the sentence only)",
+        f'`{{"error": "{SERVICOS_PAGE_SIZE_MESSAGE}"}}`, also for a non-integer size',
+    ),
+    Choice(
+        "servicos-list-order",
+        "Order and paging details of `GET /v1/servicos` (it has no sorting)",
+        "Creation order (`id_servico` ascending), stable across pages; default page size 10; `itens` is `[]` when "
+        "nothing matches; a page past the last answers `[]` with `pagina_atual` as asked; `total_paginas` is 0 "
+        "when there is nothing",
+    ),
+    Choice(
+        "servicos-busca-textual",
+        "How `busca_textual` matches",
+        "Contained in `descricao` or in `codigo`, ignoring case, accents and punctuation; blank means no filter",
+    ),
+    Choice(
+        "servico-create-rules",
+        "Messages and limits of `POST /v1/servicos` beyond its three required fields",
+        "Missing or blank `descricao`, `status`, `tipo_servico` (in that order): `O campo '<campo>' é obrigatório`; "
+        "a wrong enum: `O campo 'status' deve ser um dos seguintes valores: ATIVO ou INATIVO`; `descricao` over "
+        "100 or `codigo` over 20 characters: `O campo '<campo>' deve ter no máximo N caracteres`; `preco`/`custo` "
+        "absent or null are 0, negative ones `O campo 'preco' não pode ser negativo`; a repeated `codigo` is "
+        "accepted",
+    ),
+    Choice(
+        "servico-fiscal-fields",
+        "`codigo_cnae`, `lei_116`, `codigo_municipio_servico`, `id_externo`, `lista_cenario_tributario`, "
+        "`natureza_operacional` (no request body writes them)",
+        "null, `[]` and null on services created through the API; the demo company's services carry a CNAE, a "
+        "Lei 116 item, São Paulo's IBGE code and one ISS scenario",
+    ),
+    Choice(
+        "servico-patch",
+        "Fields and nulls of `PATCH /v1/servicos/{id}`",
+        "Only `codigo, descricao, preco, custo, tipo_servico` change (the SDK's body); `status` is ignored like any "
+        "unknown field; null clears `codigo`, zeroes `preco`/`custo` and is refused for `descricao`/"
+        "`tipo_servico`; a deleted service can still be patched, as it can still be read",
+    ),
+    Choice(
+        "servico-404-body",
+        "Body of a 404 for an unknown service (or another company's)",
+        '`{"error": "Serviço não encontrado"}`',
+    ),
+    Choice(
+        "servicos-delete-ids",
+        "Body checks and unknown ids of `DELETE /v1/servicos`",
+        f"1 to {SERVICOS_BATCH_MAX} JSON integers, repeats counted once; anything else (uuids, numeric strings, "
+        f'decimals, not a list) → 400 `{{"error": "{SERVICOS_IDS_MESSAGE}"}}`; unknown, other companies\' and '
+        "already deleted ids are skipped, 204 all the same",
+    ),
+    Choice(
+        "vendedores-id-legado",
+        "`id_legado` in `GET /v1/venda/vendedores` (the spec documents it, production leaves it out)",
+        "Left out with `ANIL_QUIRKS=on` (the default), as production; present with `ANIL_QUIRKS=off`",
+    ),
+    Choice(
+        "vendedores-list",
+        "Order and content of `GET /v1/venda/vendedores`",
+        "Every seller of the company by name (case and accents ignored), ties in creation order; `[]` when none",
+    ),
+    Choice(
+        "vendedores-creation",
+        "How sellers come to exist (CA's API cannot create them)",
+        "`POST /_anil/companies/{id_empresa}/vendedores` and `anil sellers create`; a new company has none, the "
+        "demo company three",
     ),
 )

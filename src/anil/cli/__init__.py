@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from anil.cli import admin, server
+from anil.cli import admin, server, vendedores
 
 app = typer.Typer(
     name="anil",
@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 server.register(app)
 admin.register(app)
+vendedores.register(app)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic_core import PydanticCustomError
 
 from anil.domain.clock import utc_to_sao_paulo
 from anil.domain.money import quantize
@@ -21,10 +22,13 @@ T = TypeVar("T")
 def _to_money(value: object) -> object:
     if isinstance(value, bool):
         return value  # let pydantic reject it
-    if isinstance(value, float):
-        return quantize(Decimal(repr(value)))  # 0.1 → Decimal("0.1"), not 0.1000000000000000055…
-    if isinstance(value, int | Decimal):
-        return quantize(value)
+    try:
+        if isinstance(value, float):
+            return quantize(Decimal(repr(value)))  # 0.1 → Decimal("0.1"), not 0.1000000000000000055…
+        if isinstance(value, int | Decimal):
+            return quantize(value)
+    except ArithmeticError:  # infinite, or beyond the decimal context (1e300): a 400, not a 500
+        raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal") from None
     if isinstance(value, str):
         try:
             return quantize(value)

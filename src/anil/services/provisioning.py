@@ -12,6 +12,9 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from anil.services.servicos import seed_demo_servicos
+from anil.services.vendedores import seed_demo_vendedores
+
 Passo = Callable[[Session, str], None]
 
 # Steps run for every new company, in order: (session, empresa_id) -> None.
@@ -29,3 +32,7 @@ def provisionar_empresa(session: Session, empresa_id: str) -> None:
 def provisionar_demo(session: Session, empresa_id: str) -> None:
     for passo in _PASSOS_DEMO:
         passo(session, empresa_id)
+
+
+_PASSOS_DEMO.append(seed_demo_vendedores)  # a few sellers (§3.4): Conta Azul's API cannot create them
+_PASSOS_DEMO.append(seed_demo_servicos)  # a few services (§3.3), some with their fiscal data

@@ -8,7 +8,9 @@ from anil.storage.models.oauth import (
     SigningKey,
 )
 from anil.storage.models.pessoas import Pessoa, PessoaEndereco
+from anil.storage.models.servicos import Servico
 from anil.storage.models.tenants import Empresa, Usuario, UsuarioEmpresa
+from anil.storage.models.vendedores import Vendedor
 
 __all__ = [
     "AuthorizationCode",
@@ -18,7 +20,9 @@ __all__ = [
     "OAuthToken",
     "Pessoa",
     "PessoaEndereco",
+    "Servico",
     "SigningKey",
     "Usuario",
     "UsuarioEmpresa",
+    "Vendedor",
 ]
