@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from anil.domain.contas import NAO_ENCONTRADA as CONTA_NAO_ENCONTRADA
+from anil.domain.unidades import UNIDADE_ID_BASE
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -27,6 +30,13 @@ SERVICOS_BATCH_MAX = 10
 SERVICOS_IDS_MESSAGE = (
     "O campo 'ids' deve conter apenas números inteiros (int64): informe os id_servico, não os UUIDs"
 )
+
+# Categorias (§3.8) and centros de custo (§3.7)
+CATEGORIAS_PERMITE_APENAS_FILHOS_PADRAO = False  # `permite_apenas_filhos` absent (the n8n node never sends it)
+
+# Contas financeiras, saldos, transferências (§3.9)
+CONTA_PARAMETRO_OBRIGATORIO = "O parâmetro '{parametro}' é obrigatório"
+CONTA_PERIODO_MESSAGE = "A data de início não pode ser posterior à data de fim"
 
 CHOICES: tuple[Choice, ...] = (
     Choice(
@@ -410,5 +420,212 @@ CHOICES: tuple[Choice, ...] = (
         "How sellers come to exist (CA's API cannot create them)",
         "`POST /_anil/companies/{id_empresa}/vendedores` and `anil sellers create`; a new company has none, the "
         "demo company three",
+    ),
+    # ---- Categorias financeiras (+DRE) and centros de custo (catalog §3.7, §3.8) ----
+    Choice(
+        "financeiro-paging-defaults",
+        "`pagina`/`tamanho_pagina` of `GET /v1/categorias` and `GET /v1/centro-de-custo` (required per spec)",
+        "Optional, `1` and `10` when absent (as §2.2 says the request side is uniform); a size outside the set → 400",
+    ),
+    Choice(
+        "financeiro-400-body",
+        "Wording of the financial group's 400s",
+        '`{"code": 400, "message": "…"}` (§2.8) with the other groups\' texts, e.g. `O valor do atributo '
+        "'tipo' deve ser um dos seguintes valores: RECEITA, DESPESA`",
+    ),
+    Choice(
+        "financeiro-sort-case",
+        "Case of `campo_ordenado_ascendente`/`_descendente` values (the spec's own example is `nome`)",
+        "Any case (`nome`, `NOME`). When the ascending one is sent the descending one is ignored, unchecked; an "
+        "unknown field → 400 listing the accepted ones",
+    ),
+    Choice(
+        "categorias-permite-apenas-filhos",
+        "`permite_apenas_filhos` of `GET /v1/categorias`: required per spec, never sent by the official n8n node",
+        "Optional, absent = `false` (every category); `true` keeps the categories without children (those an "
+        "entry can be booked to, system ones included); `apenas_filhos=true` keeps those with a parent",
+    ),
+    Choice(
+        "categorias-list",
+        "Order, matching and `totais` of `GET /v1/categorias`",
+        "Default `NOME` ascending (case and accents ignored), ties in plan order; `TIPO` puts DESPESA before "
+        "RECEITA, then by name; the direction applies to the chosen field. `busca`: the name contains it (case "
+        "and accents ignored) or the internal code starts with it (`3.01`: the group and its children); `nome`: "
+        "the name contains it. Inactive "
+        "categories are listed too; `totais` count the filtered set by state and `itens_totais` = `totais.todos`",
+    ),
+    Choice(
+        "categorias-codigo",
+        "Codes of categories (the UI shows `3.01` before group names; the API item has no code field)",
+        "Kept internally with the plan's numbering (`3.01`, children `3.01.01`…): matched by `busca`, shown as "
+        "`categorias_financeiras[].codigo` in the DRE tree; null for the 12 root system categories. `nome` has "
+        "no prefix",
+    ),
+    Choice(
+        "categorias-dre",
+        "Ids and details of `GET /v1/financeiro/categorias-dre`",
+        "The tree of defaults.md §3 for every company, ids stable per company (UUIDv5 of company and line). Each "
+        "line lists the company's categories with its `entrada_dre`, active or not, by name; totalizers have "
+        "`codigo: null`; the legacy keys `nome`, `tipo`, `nivel`, `ordem`, `parent_id` are null, as observed",
+    ),
+    Choice(
+        "categorias-configuracao-padrao",
+        "`id_categoria` and `sugestao_padrao.id` of `GET /v1/categorias/configuracao-padrao`",
+        "Both the company's system category for the operation (13 items in the spec's order, named as "
+        "defaults.md §2); the mapping cannot be changed in anil",
+    ),
+    Choice(
+        "categorias-creation",
+        "How categories come to exist (CA's API cannot create them)",
+        "A new company gets the 145 of defaults.md §1; more through `POST /_anil/companies/{id_empresa}/categorias` "
+        "and `anil categories add`: `nome`, `tipo` (default the parent's), `categoria_pai` (a first-level category "
+        "of the same type), `entrada_dre` (one of the 17 known values, as the API spells them), "
+        "`considera_custo_dre` (default true only for the two cost lines), `codigo` (default the parent's + `.NN`; "
+        "unique, 409 otherwise), `ativo`",
+    ),
+    Choice(
+        "centro-de-custo-envelope",
+        "List key of `GET /v1/centro-de-custo`: `items` (spec, seed) or `itens` (read by the official n8n node)",
+        "Both, carrying the same page: `{itens_totais, items, itens, totais}`",
+    ),
+    Choice(
+        "centro-de-custo-list",
+        "Defaults, matching and totals of `GET /v1/centro-de-custo`",
+        "`filtro_rapido` absent = `TODOS`; default order `NOME` (case and accents ignored), `CODIGO` text-wise "
+        "with no code last, `ID` by the uuid's text, `ATIVO` inactive first; ties by name. `busca`: name (case and "
+        "accents ignored) or code (case ignored) contains it. `totais` count `busca`'s matches by state whatever "
+        "`filtro_rapido`; `itens_totais` counts what the quick filter keeps",
+    ),
+    Choice(
+        "centro-de-custo-create",
+        "Status, rules and duplicates of `POST /v1/centro-de-custo`",
+        "200 `{id, codigo, nome, ativo: true}`. `nome` required (blank counts as missing), up to 255 characters; "
+        "`codigo` optional (blank = none), up to 64. A name already used in the company (case, accents and "
+        "punctuation ignored) or a code (case ignored) → 400 `Já existe um centro de custo com o nome informado` "
+        "/ `… com o código informado`",
+    ),
+    Choice(
+        "centro-de-custo-inactive",
+        "How a cost center becomes inactive (the API has no update)",
+        "Created so through `POST /_anil/companies/{id_empresa}/centros-de-custo` or `anil cost-centers add "
+        "--inactive`; a new company has no cost center, the demo company three",
+    ),
+    # ---- Produtos: NCM, CEST and units of measure (§3.2) ----
+    Choice(
+        "catalogos-produtos-busca",
+        "`busca_textual` (SDK) or `busca` (CLI) on `/v1/produtos/ncm`, `/cest`, `/unidades-medida`",
+        "Both accepted, `busca_textual` winning when both are sent. Every word must match, ignoring case and "
+        "accents: as the start of the code (dots ignored: `0901.2`) or inside the text (NCM: the code's official "
+        "text with its ancestors' from the position down, so `café` finds the whole 0901 family; CEST: the "
+        "description; units: description or abbreviation). NCM and CEST in code order, units in creation order",
+    ),
+    Choice(
+        "catalogos-produtos-codigo",
+        "`codigo` on `/v1/produtos/ncm`, `/cest`, `/unidades-medida`",
+        "NCM and CEST: a prefix of the code, dots ignored (`0901` lists the family, 8 digits one code); a value "
+        "that is not digits matches nothing (200, no items). Units: the abbreviation, whole, ignoring case and "
+        "accents (`kg`, `M2`)",
+    ),
+    Choice(
+        "catalogos-produtos-vazio",
+        "`items` of a product catalog when nothing matches",
+        "`[]` with `total_items: 0` (the `null` of pessoas and produtos is documented for those lists only)",
+    ),
+    Choice(
+        "ncm-cest-dados",
+        "Which NCM and CEST tables, and their `codigo`",
+        "Packaged, never downloaded: the Siscomex NCM table in force on 03/02/2026 (its 10,515 eight-digit codes, "
+        "`codigo` without dots) and the CEST items of Convênio ICMS 142/2018 (`codigo` 7 digits without dots: "
+        "`17.096.00` → `1709600`); rebuilt by `scripts/build_fiscal_data.py`",
+    ),
+    Choice(
+        "ncm-cest-ids",
+        "`id` of NCM and CEST items",
+        "Derived from the code, so stable across releases: 1 followed by its digits (NCM `09011110` → "
+        "`109011110`, CEST `1709600` → `11709600`)",
+    ),
+    Choice(
+        "ncm-descricao",
+        "`descricao` of an NCM item (the official 8-digit texts are often just `Outros` or `Em grão`)",
+        "The path from the position down to the code, joined by ` - `, the position's text cut at its first "
+        "semicolon: `Café, mesmo torrado ou descafeinado - Café não torrado - Não descafeinado - Em grão`",
+    ),
+    Choice(
+        "unidades-medida-padrao",
+        "Units of measure of a new company, their ids and `em_uso`",
+        "The 20 of defaults.md §6.3 (`Quantidade` UN, `Kilograma` Kg, `Grama` g …), created with the company; "
+        f"ids {UNIDADE_ID_BASE:,} + a number unique across companies, consecutive within one; `em_uso` true "
+        "while a product of the company has the unit as its `unidade_medida`",
+    ),
+    # ---- Contas financeiras, saldos, transferências (§3.9) ----
+    Choice(
+        "conta-financeira-filtros",
+        "How `GET /v1/conta-financeira` filters match, and its order",
+        "`nome` is contained, ignoring case and accents; `tipos` any of the values, repeated, comma-separated or "
+        "indexed (`tipos[0]=`); `apenas_ativo=true` keeps active accounts only; `esconde_conta_digital=true` hides "
+        "`COBRANCAS_CONTA_AZUL`, `RECEBA_FACIL_CARTAO` and `MEIOS_RECEBIMENTO`; `mostrar_caixinha=false` hides "
+        "`CAIXINHA` accounts (absent means true). By name (case and accents ignored), then creation; default page "
+        "size 10",
+    ),
+    Choice(
+        "conta-financeira-totais",
+        "`totais` of `GET /v1/conta-financeira` (documented with the cost centres' texts)",
+        "`{ativo, inativo, todos}` count the accounts that match every filter except `apenas_ativo` (the status "
+        "tabs); `itens_totais` counts what the pages are drawn from",
+    ),
+    Choice(
+        "conta-financeira-bancos",
+        "`codigo_banco` and a transfer's `instituicao_bancaria{codigo, nome}` for each «BANCO»",
+        "The bank's public clearing (COMPE) code, e.g. `BANCO_BRASIL` 1, `ITAU` 341, `NUBANK` 260, and its usual "
+        "name (`Banco do Brasil`); `OUTROS` is 0 `Outros`, `NAO_BANCO` -10 `Sem banco` (defaults.md §4). An "
+        "account created through `/_anil/` may set its own `codigo_banco`",
+    ),
+    Choice(
+        "saldo-atual",
+        "What `GET /v1/conta-financeira/{id}/saldo-atual` counts",
+        "Computed on each read, never stored: the initial balance plus the net value (`valor_liquido`) of every "
+        "movement settled up to today (São Paulo), whatever the initial balance's date; a transfer takes "
+        "`origem.composicao_valor.valor_liquido` out on `origem.data` and puts "
+        "`destino.composicao_valor.valor_liquido` in on `destino.data`; future-dated movements count from their "
+        "day on. Inactive accounts answer too",
+    ),
+    Choice(
+        "saldo-atual-404",
+        "`saldo-atual` of an unknown account (or another company's)",
+        f'404 `{{"code": 404, "message": "{CONTA_NAO_ENCONTRADA}"}}`',
+    ),
+    Choice(
+        "saldo-inicial-periodo",
+        "Which accounts `GET /v1/financeiro/eventos-financeiros/saldo-inicial` returns",
+        "One item per account whose initial-balance day (`data_competencia`) lies between the São Paulo calendar "
+        "days of `data_inicio` and `data_fim`, both inclusive, zero balances included, ordered by that day then "
+        "creation; `saldo_inicial` keeps its sign (negative means `DESPESA`). Both dates required: "
+        f"`{CONTA_PARAMETRO_OBRIGATORIO.format(parametro='data_inicio')}`; start after end: "
+        f"`{CONTA_PERIODO_MESSAGE}`; page sizes the discrete set, default 10",
+    ),
+    Choice(
+        "transferencias-filtros",
+        "Details of `GET /v1/financeiro/transferencias`",
+        "`data_inicio` and `data_fim` are required "
+        f"(`{CONTA_PARAMETRO_OBRIGATORIO.format(parametro='data_inicio')}`) and inclusive, on the transfer's "
+        f"`data`; start after end: `{CONTA_PERIODO_MESSAGE}`; a malformed `ids_conta_financeira` "
+        "is refused in saldo-atual's UUID wording; ids repeated, comma-separated or indexed; by date, then "
+        "creation",
+    ),
+    Choice(
+        "transferencia-composicao",
+        "The value composition of each side of a transfer",
+        "`valor_bruto` is the transfer's `valor` on both sides; `juros`, `multa`, `desconto`, `taxa` are 0 unless "
+        "given through `/_anil/` (never negative, nor a negative `valor_liquido`); each side's `data` defaults to "
+        "the transfer's; `descricao` defaults to `Transferência entre contas`",
+    ),
+    Choice(
+        "contas-sandbox",
+        "Creating accounts and transfers, which Conta Azul's API cannot do",
+        "`POST /_anil/companies/{id_empresa}/contas-financeiras` and `.../transferencias`, or `anil accounts "
+        "create` and `anil transfers create`. An account needs `nome`; `tipo` defaults to `CONTA_CORRENTE`, `banco` "
+        "to `OUTROS` (`NAO_BANCO` for `CAIXINHA`), the initial balance to 0 on today; `conta_padrao: true` takes "
+        "the flag from the previous default. A transfer needs two distinct active accounts of the same company "
+        "and `valor` > 0; `data` defaults to today",
     ),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from anil.cli import admin, server, vendedores
+from anil.cli import admin, categorias, contas, server, vendedores
 
 app = typer.Typer(
     name="anil",
@@ -16,6 +16,8 @@ app = typer.Typer(
 server.register(app)
 admin.register(app)
 vendedores.register(app)
+categorias.register(app)
+contas.register(app)
 
 
 def main() -> None:

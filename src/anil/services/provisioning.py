@@ -12,7 +12,15 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from anil.services.categorias import provisionar as provisionar_categorias
+from anil.services.centros_de_custo import seed_demo_centros_de_custo
+from anil.services.contas import provisionar as provisionar_contas
+from anil.services.contas import provisionar_demo as provisionar_demo_contas
+from anil.services.naturezas import provisionar as provisionar_naturezas
+from anil.services.produtos import provisionar as provisionar_produtos
+from anil.services.produtos import provisionar_demo as provisionar_demo_produtos
 from anil.services.servicos import seed_demo_servicos
+from anil.services.unidades import provisionar as provisionar_unidades
 from anil.services.vendedores import seed_demo_vendedores
 
 Passo = Callable[[Session, str], None]
@@ -36,3 +44,13 @@ def provisionar_demo(session: Session, empresa_id: str) -> None:
 
 _PASSOS_DEMO.append(seed_demo_vendedores)  # a few sellers (§3.4): Conta Azul's API cannot create them
 _PASSOS_DEMO.append(seed_demo_servicos)  # a few services (§3.3), some with their fiscal data
+# First, whoever appends after it: Conta Azul's default financial plan, 13 system categories (§3.8,
+# defaults.md §1); other groups' defaults may point at these categories.
+_PASSOS.insert(0, provisionar_categorias)
+_PASSOS_DEMO.append(seed_demo_centros_de_custo)  # a few cost centers (§3.7); a new company has none
+_PASSOS.append(provisionar_unidades)  # the default units of measure (defaults.md §6.3)
+_PASSOS.append(provisionar_contas)  # the "Caixinha" cash account, default, balance 0 (defaults.md §4)
+_PASSOS.append(provisionar_naturezas)  # the nine sale naturezas de operação (defaults.md §5)
+_PASSOS_DEMO.append(provisionar_demo_contas)  # a bank account with an opening balance and a transfer (§3.9)
+_PASSOS.append(provisionar_produtos)  # the product group "Outras", where products go by default (§3.2)
+_PASSOS_DEMO.append(provisionar_demo_produtos)  # products: simple ones, a kit, a size variation (§3.2)

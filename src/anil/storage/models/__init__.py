@@ -1,5 +1,9 @@
 """Every ORM model, imported here so that Alembic and the metadata see them all."""
 
+from anil.storage.models.categorias import Categoria
+from anil.storage.models.centros_de_custo import CentroDeCusto
+from anil.storage.models.contas import ContaFinanceira, Transferencia
+from anil.storage.models.naturezas import NaturezaOperacao
 from anil.storage.models.oauth import (
     AuthorizationCode,
     OAuthClient,
@@ -8,20 +12,41 @@ from anil.storage.models.oauth import (
     SigningKey,
 )
 from anil.storage.models.pessoas import Pessoa, PessoaEndereco
+from anil.storage.models.produtos import (
+    Produto,
+    ProdutoCategoria,
+    ProdutoEcommerceCategoria,
+    ProdutoEcommerceMarca,
+    ProdutoKitItem,
+    ProdutoVersao,
+)
 from anil.storage.models.servicos import Servico
 from anil.storage.models.tenants import Empresa, Usuario, UsuarioEmpresa
+from anil.storage.models.unidades import UnidadeMedida
 from anil.storage.models.vendedores import Vendedor
 
 __all__ = [
     "AuthorizationCode",
+    "Categoria",
+    "CentroDeCusto",
+    "ContaFinanceira",
     "Empresa",
+    "NaturezaOperacao",
     "OAuthClient",
     "OAuthConnection",
     "OAuthToken",
     "Pessoa",
     "PessoaEndereco",
+    "Produto",
+    "ProdutoCategoria",
+    "ProdutoEcommerceCategoria",
+    "ProdutoEcommerceMarca",
+    "ProdutoKitItem",
+    "ProdutoVersao",
     "Servico",
     "SigningKey",
+    "Transferencia",
+    "UnidadeMedida",
     "Usuario",
     "UsuarioEmpresa",
     "Vendedor",
