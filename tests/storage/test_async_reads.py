@@ -1,0 +1,55 @@
+"""PostgreSQL raw reads run on asyncpg: the URL translation and the reader's contract."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import select, text
+
+from anil.storage.async_reads import AsyncReads, asyncpg_connect_args
+from anil.storage.engine import Database
+from anil.storage.models import Empresa
+
+
+def test_libpq_options_become_server_settings() -> None:
+    args = asyncpg_connect_args(
+        "postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3Danil_x"
+    )
+    assert args["host"] == "127.0.0.1" and args["port"] == 5432 and args["database"] == "test"
+    assert args["user"] == "postgres"
+    assert args["server_settings"] == {"search_path": "anil_x"}
+    assert asyncpg_connect_args("postgresql://u:p@db/anil")["server_settings"] is None
+
+
+def test_sqlite_has_no_async_reads(db: Database) -> None:
+    assert (db.async_reads is None) == db.is_sqlite
+
+
+def test_statements_built_once_and_per_request_read_the_same_rows(db: Database) -> None:
+    if db.async_reads is None:
+        pytest.skip("asyncpg reads are PostgreSQL's")
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO empresas (id, razao_social, documento, demo, criado_em) "
+                "VALUES ('e1', 'Um', '11222333000181', false, now())"
+            )
+        )
+    built_once = select(Empresa.__table__.c.razao_social).where(Empresa.__table__.c.id == "e1")
+    reads = AsyncReads(db.url)
+
+    async def scenario() -> tuple:
+        try:
+            return await reads.run(
+                lambda reader: (
+                    reader.rows(built_once, {}),
+                    reader.core()
+                    .execute(select(Empresa.__table__.c.id).where(Empresa.__table__.c.id.in_(["e1", "x"])))
+                    .all(),
+                )
+            )
+        finally:
+            await reads.close()
+
+    assert asyncio.run(scenario()) == ([("Um",)], [("e1",)])
