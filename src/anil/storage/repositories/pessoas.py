@@ -574,7 +574,9 @@ class _Padrao:
             self.numerados(descendente)
             for com_endereco in (False, True):
                 for keyset in (False, True):
-                    self.pagina(FiltroPessoas(com_endereco=com_endereco, descendente=descendente), keyset)
+                    for com_versao in (False, True):
+                        filtro = FiltroPessoas(com_endereco=com_endereco, descendente=descendente)
+                        self.pagina(filtro, keyset, com_versao)
 
     @staticmethod
     def aplica(filtro: FiltroPessoas) -> bool:
@@ -582,13 +584,17 @@ class _Padrao:
             com_endereco=filtro.com_endereco, descendente=filtro.descendente
         )
 
-    def pagina(self, filtro: FiltroPessoas, keyset: bool) -> Select:
-        key = ("pagina", filtro.com_endereco, filtro.descendente, keyset)
+    def pagina(self, filtro: FiltroPessoas, keyset: bool, com_versao: bool = False) -> Select:
+        """`com_versao` adds the company's data version as the last column of every row."""
+        key = ("pagina", filtro.com_endereco, filtro.descendente, keyset, com_versao)
         stmt = self.statements.get(key)
         if stmt is None:
             desde = (bindparam("k_nome"), bindparam("k_seq")) if keyset else None
             offset, limit = bindparam("p_offset", type_=Integer), bindparam("p_limit", type_=Integer)
-            stmt = self.statements[key] = _pagina(filtro, TENANT, [], desde, offset, limit)
+            stmt = _pagina(filtro, TENANT, [], desde, offset, limit)
+            if com_versao:
+                stmt = stmt.add_columns(func.coalesce(_VERSAO.scalar_subquery(), 0))
+            self.statements[key] = stmt
         return stmt
 
     def numerados(self, desc: bool) -> Select:
@@ -613,12 +619,33 @@ def _checkpoints(
     return [(row[0], row[1]) for row in rows]
 
 
+# The data version each company's default list was last read at, in this process. A page of the default
+# list is read together with the company's current version (one statement, one snapshot) and stands when
+# the two agree: one round trip instead of two. After a write the versions differ and the list is read
+# the long way, which records the new version.
+_versoes_vistas: dict[str, int] = {}
+
+
 def listar(
     reader: Reader, tenant_id: str, filtro: FiltroPessoas, offset: int, limit: int
 ) -> tuple[int, list[PessoaRegistro]]:
     padrao = _Padrao.aplica(filtro)
+    if padrao and (vista := _versoes_vistas.get(tenant_id)) is not None:
+        lista = _cache.get((tenant_id, vista, filtro))
+        if lista is not None and 0 <= offset < lista.total and (offset < _KEYSET_FROM or lista.checkpoints):
+            desde, resto = _posicao(lista, offset)
+            rows = fetch(
+                reader,
+                _padrao.pagina(filtro, desde is not None, True),
+                _parametros(tenant_id, desde, resto, limit),
+            )
+            if rows and rows[0][-1] == vista:
+                return lista.total, _registros(filtro, rows)
     conds = [] if padrao else _condicoes(filtro)
-    key = (tenant_id, versao(reader, tenant_id), filtro)
+    atual = versao(reader, tenant_id)
+    if padrao:
+        _versoes_vistas[tenant_id] = atual
+    key = (tenant_id, atual, filtro)
 
     def contar() -> _Lista:
         if padrao:
@@ -631,22 +658,36 @@ def listar(
     lista = _cache.get_or_compute(key, contar, exclusive)
     if lista.total == 0 or offset >= lista.total:
         return lista.total, []
-    desde = None
-    if filtro.ordenacao == "NOME" and offset >= _KEYSET_FROM:
-        if lista.checkpoints is None:
-            with lista.lock if exclusive else nullcontext():
-                if lista.checkpoints is None:
-                    lista.checkpoints = _checkpoints(reader, tenant_id, filtro, padrao, conds)
-        index = min(offset // CHECKPOINT, len(lista.checkpoints) - 1)
-        desde = lista.checkpoints[index]
-        offset -= index * CHECKPOINT
+    if filtro.ordenacao == "NOME" and offset >= _KEYSET_FROM and lista.checkpoints is None:
+        with lista.lock if exclusive else nullcontext():
+            if lista.checkpoints is None:
+                lista.checkpoints = _checkpoints(reader, tenant_id, filtro, padrao, conds)
+    desde, resto = _posicao(lista, offset) if filtro.ordenacao == "NOME" else (None, offset)
     if padrao:
-        params = scope(tenant_id, p_offset=offset, p_limit=limit)
-        if desde is not None:
-            params.update(k_nome=desde[0], k_seq=desde[1])
-        rows = fetch(reader, _padrao.pagina(filtro, desde is not None), params)
+        rows = fetch(
+            reader, _padrao.pagina(filtro, desde is not None), _parametros(tenant_id, desde, resto, limit)
+        )
     else:
-        rows = core(reader).execute(_pagina(filtro, tenant_id, conds, desde, offset, limit)).all()
+        rows = core(reader).execute(_pagina(filtro, tenant_id, conds, desde, resto, limit)).all()
+    return lista.total, _registros(filtro, rows)
+
+
+def _posicao(lista: _Lista, offset: int) -> tuple[tuple[str, int] | None, int]:
+    """The remembered sort key to seek from, and how many rows to skip after it."""
+    if offset < _KEYSET_FROM or not lista.checkpoints:
+        return None, offset
+    index = min(offset // CHECKPOINT, len(lista.checkpoints) - 1)
+    return lista.checkpoints[index], offset - index * CHECKPOINT
+
+
+def _parametros(tenant_id: str, desde: tuple[str, int] | None, offset: int, limit: int) -> dict[str, Any]:
+    params = scope(tenant_id, p_offset=offset, p_limit=limit)
+    if desde is not None:
+        params.update(k_nome=desde[0], k_seq=desde[1])
+    return params
+
+
+def _registros(filtro: FiltroPessoas, rows: Sequence[Sequence[Any]]) -> list[PessoaRegistro]:
     pessoas = []
     for row in rows:
         pessoa = _pessoa(row, detalhe=False)
@@ -655,4 +696,4 @@ def listar(
             if endereco is not None:
                 pessoa.enderecos.append(endereco)
         pessoas.append(pessoa)
-    return lista.total, pessoas
+    return pessoas
