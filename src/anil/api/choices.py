@@ -481,7 +481,7 @@ CHOICES: tuple[Choice, ...] = (
         "and `anil categories add`: `nome`, `tipo` (default the parent's), `categoria_pai` (a first-level category "
         "of the same type), `entrada_dre` (one of the 17 known values, as the API spells them), "
         "`considera_custo_dre` (default true only for the two cost lines), `codigo` (default the parent's + `.NN`; "
-        "unique, 409 otherwise), `ativo`",
+        "unique, 409 otherwise), `ativo`. Names may repeat (the plan itself has two `Empréstimos de Bancos`)",
     ),
     Choice(
         "centro-de-custo-envelope",
