@@ -32,7 +32,8 @@ SERVICOS_IDS_MESSAGE = (
 )
 
 # Categorias (§3.8) and centros de custo (§3.7)
-CATEGORIAS_PERMITE_APENAS_FILHOS_PADRAO = False  # `permite_apenas_filhos` absent (the n8n node never sends it)
+# `permite_apenas_filhos` absent (the official n8n node never sends it)
+CATEGORIAS_PERMITE_APENAS_FILHOS_PADRAO = False
 
 # Contas financeiras, saldos, transferências (§3.9)
 CONTA_PARAMETRO_OBRIGATORIO = "O parâmetro '{parametro}' é obrigatório"
