@@ -9,7 +9,8 @@ Ids are derived from the codes, so they never change between releases and need n
 its 8 digits behind a leading 1 (`09011110` → `109011110`), a CEST's its 7 digits behind a leading 1
 (`1709600` → `11709600`). Both read back to the code, keep its leading zero, and never collide.
 
-What a search matches, and what `descricao` shows (choices `ncm-cest-busca` and `ncm-descricao`):
+What a search matches, and what `descricao` shows (choices `catalogos-produtos-busca`,
+`catalogos-produtos-codigo`, `ncm-descricao`):
 
 * `busca` is split into words, each compared ignoring case and accents (`anil.domain.texto.chave`); every
   word must match, either as the start of the code (dots ignored: `0901.11` finds `09011110`) or inside the
