@@ -25,14 +25,14 @@ def create_account(
 def create_transfer(
     client: TestClient,
     company: Company,
-    origem: str,
-    destino: str,
+    de: str,
+    para: str,
     valor: object = "100.00",
     **fields: object,
 ) -> dict:
     response = client.post(
         f"/_anil/companies/{company.id}/transferencias",
-        json={"conta_origem": origem, "conta_destino": destino, "valor": valor, **fields},
+        json={"conta_origem": de, "conta_destino": para, "valor": valor, **fields},
         headers=ADMIN,
     )
     assert response.status_code == 201, response.text
