@@ -320,7 +320,11 @@ def test_saldo_inicial_lists_the_accounts_whose_balance_day_is_in_the_window(cli
         headers=company.auth,
     ).json()
     assert everything["itens_totais"] == 4
-    assert [i["data_competencia"] for i in everything["itens"]][:3] == ["2025-12-31", "2026-01-01", "2026-02-28"]
+    assert [i["data_competencia"] for i in everything["itens"]][:3] == [
+        "2025-12-31",
+        "2026-01-01",
+        "2026-02-28",
+    ]
     box = everything["itens"][-1]  # the Caixinha's balance is of the company's first day
     assert box["id_conta_financeira"] == caixinha(client, company)["id"]
     assert box["saldo_inicial"] == 0 and box["tipo"] == "RECEITA"
@@ -383,6 +387,7 @@ def test_a_new_default_account_takes_the_flag(client: TestClient) -> None:
         ({"nome": "X", "saldo_inicial": "1e20"}, "O campo 'saldo_inicial' é inválido"),
         ({"nome": "X", "data_saldo_inicial": "31/12/2025"}, "O campo 'data_saldo_inicial' é inválido"),
         ({"nome": "X", "ativo": "talvez"}, "O campo 'ativo' é inválido"),
+        ({"nome": "X", "codigo_banco": 10**12}, "O campo 'codigo_banco' é inválido"),
     ],
 )
 def test_bad_accounts_are_refused_and_nothing_is_written(

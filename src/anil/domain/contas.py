@@ -129,6 +129,7 @@ OUTROS = "OUTROS"
 NAO_ENCONTRADA = "Conta financeira não encontrada"
 NOME_MAXIMO = 255
 AGENCIA_NUMERO_MAXIMO = 32
+CODIGO_BANCO_MAXIMO = 99999  # COMPE codes have 3 digits; room to spare, within a 32-bit column
 DESCRICAO_MAXIMA = 255
 # NUMERIC(15, 2): the largest amount storage holds.
 VALOR_MAXIMO = Decimal("9999999999999.99")
@@ -319,6 +320,8 @@ def validar_conta(entrada: ContaEntrada, hoje: date) -> ContaValida:
             "O campo 'banco' deve ser um dos valores de «BANCO» (ex.: BANCO_BRASIL, ITAU, NUBANK)"
         )
     codigo = entrada.codigo_banco if entrada.codigo_banco is not None else BANCOS[banco].codigo
+    if abs(codigo) > CODIGO_BANCO_MAXIMO:
+        raise InvalidInput("O campo 'codigo_banco' é inválido")
     return ContaValida(
         nome=nome,
         nome_busca=chave(nome),

@@ -72,7 +72,7 @@ def _obrigatoria(value: D | None, name: str) -> D:
 
 
 def _periodo(inicio: D, fim: D) -> None:
-    if inicio > fim:  # type: ignore[operator]
+    if inicio > fim:
         raise InvalidInput(choices.CONTA_PERIODO_MESSAGE)
 
 
