@@ -629,4 +629,194 @@ CHOICES: tuple[Choice, ...] = (
         "the flag from the previous default. A transfer needs two distinct active accounts of the same company "
         "and `valor` > 0; `data` defaults to today",
     ),
+    # ---- Produtos (§3.2, Appendix A.9) ----
+    Choice(
+        "produto-create-status",
+        "Status of `POST /v1/produtos` (catalog: 2xx)",
+        "200 with the full product, as `GET /v1/produtos/{id}` shows it (the older `POST /v1/produto` "
+        "documents 200)",
+    ),
+    Choice(
+        "produto-404-body",
+        "Body of a 404 for an unknown product",
+        '`{"error": "Produto não encontrado"}`',
+    ),
+    Choice(
+        "produto-sku",
+        "The `codigo_sku` the server derives from the name, and duplicates",
+        "The name's letters and digits in upper case, accents dropped, words joined by `-`, cut at a word"
+        " to 20 characters (`Caneta Azul 0.7mm` → `CANETA-AZUL-0-7MM`), then `-2`, `-3`… while taken. A "
+        "SKU is unique within the company, variations included: a taken one → 400 `Já existe um produto "
+        "com o código SKU '<sku>'`",
+    ),
+    Choice(
+        "produto-status-formato",
+        "`ativo` and `status` both sent; `formato` left out",
+        "`status` wins; `ativo: false` alone means `INATIVO`. Without `formato`, a body with `variacao` "
+        "is `VARIACAO`, any other `SIMPLES`; `variacao` with `SIMPLES` → 400",
+    ),
+    Choice(
+        "produto-validacao",
+        "Limits of the product fields",
+        "`nome` ≤ 100, `descricao` ≤ 400, `codigo_sku` ≤ 20 characters; `codigo_ean` 8, 12, 13 or 14 "
+        "digits (check digit not verified); amounts and quantities never negative, `estoque_maximo` ≥ "
+        "`estoque_minimo` when both are positive; e-commerce texts ≤ 400 (descriptions) or 255 "
+        "characters; enums exactly as §3.2 spells them, `NACIONAL_MERCDORIA_BEM_IMPORTACAO_SUPERIOR_70` "
+        "included",
+    ),
+    Choice(
+        "produto-referencias",
+        "What a product may point at",
+        "The company's own product group (`categoria.id`, default \"Outras\") and units of measure, the "
+        "packaged NCM/CEST catalogs, the company's e-commerce categories and brands; anything else → 400 "
+        "`O campo '<campo>' informa <um NCM> que não existe`. `id_centro_custo` and `id_fornecedor[]` are"
+        " only checked to be UUIDs and are stored as sent (no foreign key: cost centers belong to another"
+        " group)",
+    ),
+    Choice(
+        "produto-unidade-medida",
+        "`unidade_medida` at the top and in `fiscal`",
+        "One unit per product, shown in both places; `fiscal.unidade_medida` wins when both are sent. No "
+        "unit unless one is sent",
+    ),
+    Choice(
+        "produto-estoque",
+        "Stock figures of a product",
+        "`quantidade_disponivel` is what was sent (`estoque_disponivel`, 0 by default), "
+        "`quantidade_reservada` 0 (no sales reserve stock yet), `quantidade_total` their sum; `saldo` in "
+        "lists is the available quantity; `movido` false; `imagens` always `[]` (the API cannot upload "
+        "images)",
+    ),
+    Choice(
+        "produto-nivel-estoque",
+        "How `nivel_estoque` is computed",
+        "`MINIMO` when a positive `estoque_minimo` is reached (available ≤ minimum), else `MAXIMO` when a"
+        " positive `estoque_maximo` is reached (available ≥ maximum), else `PADRAO`",
+    ),
+    Choice(
+        "produto-patch",
+        "Nulls, `versao` and kits in `PATCH /v1/produtos/{id}`",
+        "Only the sent fields change; `versao` goes up by one on every accepted PATCH, an empty one "
+        "included, and a sent `versao` is ignored. An explicit null clears `codigo_ean`, the weights, "
+        "`unidade_medida`, `ncm`, `cest`; null `nome`, `codigo_sku` or `valor_venda` → 400 `obrigatório`."
+        " On a kit `valor_venda` is the kit's price",
+    ),
+    Choice(
+        "produto-kit",
+        "Rules of `detalhe_kit`",
+        "At least one item; items are simple products or variations of the same company (not kits, not "
+        "variation parents), each once; `quantidade` > 0; `valor_unitario` defaults to the item's sale "
+        "price, `valor_total` is quantity × unit price rounded half-up to cents (a different one sent → "
+        "400). The kit's price is `detalhe_kit.valor_venda`, else `estoque.valor_venda`, else the sum of "
+        "the items; its stock is its own, as sent. `costCenterId` of an item is the item product's "
+        "`id_centro_custo`",
+    ),
+    Choice(
+        "produto-excluir-kit",
+        "Deleting a product that a kit holds, a variation, a variation parent",
+        "A product a kit holds (or whose variation a kit holds) → 400 `O produto não pode ser excluído "
+        "porque faz parte de um kit` until the kit goes; deleting a parent deletes its variations; "
+        "deleting a variation updates the parent's `contagem_agregacao` and stock",
+    ),
+    Choice(
+        "produto-variacao",
+        "Rules of `variacao` and what its products get",
+        "At least one type, each with at least one option whose `id` (a UUID) the client chooses, unique "
+        "in the product; at least one product, each with exactly one option of every type, no two with "
+        "the same combination. Types get generated ids. Each variation is a product (`tipo` "
+        "`VARIACAO_PRODUTO`, `formato` `SIMPLES`) with the parent's group, unit, fiscal data, average "
+        "cost and status, `valor_venda` the parent's unless sent, stock its `saldo`, SKU derived from its"
+        " name unless sent; the parent's available stock is the sum of its variations', "
+        "`relacionado_manualmente` false",
+    ),
+    Choice(
+        "produtos-list-scope",
+        "Which products `GET /v1/produtos` lists",
+        "Top-level ones only: variations come under their parent in `produtos_variacao`, in creation "
+        "order, and filters and `totalItems` apply to the top-level products. `contagem_agregacao` is the"
+        " number of variations (0 elsewhere); a variation's count is `aggregationCount` (sic, the SDK's "
+        "name), always 0",
+    ),
+    Choice(
+        "produtos-list-filters",
+        "How the product list filters match",
+        "`busca`: contains, ignoring case, accents and punctuation, on name, SKU and EAN; `sku`: exact; "
+        "`valor_venda_inicial`/`valor_venda_final`: inclusive bounds, each usable alone; "
+        "`integracao_ecommerce_ativo` and `produtos_kit_ativo`: `true` keeps only those, `false` leaves "
+        "them out; `data_alteracao_de/ate`: both needed, inclusive, on `ultima_atualizacao`, no 365-day "
+        "cap (none is documented for products)",
+    ),
+    Choice(
+        "produtos-default-sort",
+        "Order of `GET /v1/produtos`",
+        "`NOME` ascending by default, ignoring case and accents; `CODIGO` by SKU character by character; "
+        "`VALOR_VENDA` by price; ties by creation order, reversed with `DESC`",
+    ),
+    Choice(
+        "produto-aliases",
+        "Field names the official n8n node sends",
+        "`codigo` is read as `codigo_ean` and `observacao` as `descricao` when those are absent",
+    ),
+    Choice(
+        "produtos-categorias",
+        "Product groups (`GET /v1/produtos/categorias`)",
+        'Every company starts with "Outras" (products without `categoria` go there; companies created '
+        "before products existed get it by migration); CA's API cannot create groups, the demo company "
+        "has three more. Ordered by description (case and accents ignored); `busca_textual`, or `busca`, "
+        "contains; `items` is `[]` when empty; ids are integers unique across companies",
+    ),
+    Choice(
+        "ecommerce-marcas",
+        "E-commerce brands (`GET /v1/produtos/ecommerce-marcas`)",
+        "Per company and none by default (they come from an e-commerce integration; the demo company has "
+        "three); ordered by name, `direcao` `ASC` or `DESC`; `busca_textual`, or `busca`, contains",
+    ),
+    Choice(
+        "ecommerce-categorias",
+        "`GET /v1/produtos/ecommerce-categorias` when CA would answer",
+        "Without `busca_textual` (or `busca`), and for a company without e-commerce categories (no "
+        'integration: what production answered), 400 `{"error": "Os filtros informados para busca de '
+        'categoria de e-commerce são inválidos"}`. Otherwise 200 `{id, versao: 0, items}`: `id` stable '
+        "per company; a category whose description contains the text (case and accents ignored) comes "
+        "with its whole subtree, under its ancestors; `pagina` and `tamanho_pagina` page the top level",
+    ),
+    Choice(
+        "legacy-produto-fields",
+        "How the older `/v1/produto` words map onto the current ones",
+        "`observacao` = `descricao`, `dimensao`/`dimensoes` = the measures of `pesos_dimensoes`, "
+        "`ecommerce.integracao_habilitada` (answer: `integracao_ativa`) = `integracao_ativa`, "
+        "`ecommerce.observacao_adicional` = `descricao_adicional`, `ecommerce.descricao` = "
+        "`descricao_seo`, a variation's `codigo` = `codigo_sku` and `estoque` = `saldo`, "
+        "`identificador_legado` = `id_legado` as text, `estoque_total` = `quantidade_total`; a "
+        "variation's sent `versao` is ignored",
+    ),
+    Choice(
+        "legacy-produto-create",
+        "Required fields and answer of the older `POST /v1/produto`",
+        "As its provider file: `nome`, `formato`, `estoque`, `dimensao`, and each variation's `codigo`, "
+        "`estoque` and `opcoes`, one at a time, then the current rules in the older words; 200. Answers "
+        "leave absent values out (the provider types them as plain strings and numbers) except "
+        "`variacao`, null unless `VARIACAO`",
+    ),
+    Choice(
+        "legacy-produto-tipo",
+        "`tipo` of the older list (`PRODUTO`, `VARIACAO`, `KIT_PRODUTOS`)",
+        "A kit is `KIT_PRODUTOS`; a variation parent and its variations are `VARIACAO`; any other product"
+        " `PRODUTO`",
+    ),
+    Choice(
+        "legacy-produto-list",
+        "Details of the older `GET /v1/produto/busca`",
+        "`status` defaults to `TODOS`; `inicio`/`fim` are inclusive bounds of `valor_venda`; `ESTOQUE` "
+        "orders by available stock; `busca` as the current `busca`; page sizes the discrete set; `{itens,"
+        " itens_totais}` with `itens` `[]` when empty; variations in `filhos` (`id_pai` set, `variacao` "
+        "0), as the current list nests them",
+    ),
+    Choice(
+        "legacy-produto-desativar",
+        "Body and answer of the older `POST /v1/produto/desativar`",
+        "A bare JSON array of 1 to 10 UUIDs; other companies' and unknown ids are listed in `todos` only;"
+        " every existing one is in `produtos_desativados` (already inactive ones untouched, the others "
+        "`INATIVO` with `versao` + 1)",
+    ),
 )

@@ -7,6 +7,7 @@ query and write is the current generation's. `/busca` and `/desativar` are decla
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from pydantic import ValidationError
 from starlette.responses import Response
 
 from anil.api import choices
@@ -69,7 +70,10 @@ async def criar(request: Request, claims: Tenant) -> Response:
 
 @router.post("/desativar")
 async def desativar(request: Request, claims: Tenant) -> Response:
-    ids = parse_body(schemas.IdsIn, await request.body()).root
+    try:
+        ids = schemas.IdsIn.model_validate_json(await request.body() or b"null").root
+    except ValidationError:
+        raise InvalidInput("O corpo da requisição é inválido") from None
     if ids is None:
         raise InvalidInput("O corpo da requisição é obrigatório")
     if not ids:
