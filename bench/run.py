@@ -32,6 +32,7 @@ from rich.table import Table
 
 from bench import wrk
 from bench.seed import SeedReport, cpf_from_base, libpq_url, seed_people
+from bench.seed_produtos import seed_products
 from bench.server import Server, issue_token
 
 RESULTS_DIR = Path(__file__).parent / "results"
@@ -74,6 +75,9 @@ TARGETS: dict[tuple[str, str], Target] = {
     ("postgresql", "walk"): Target(15),
     ("sqlite", "post"): Target(15, 100, no_locks=True),  # G4 + G5 target
     ("postgresql", "post"): Target(12),  # G6 target
+    # issue 3: a page of 20 out of 50,000 products within 2x of the people list (half its 15% target)
+    ("sqlite", "produtos-list"): Target(7.5),
+    ("postgresql", "produtos-list"): Target(7.5),
 }
 
 
@@ -83,6 +87,7 @@ class Ctx:
     first_id: str
     pages: int
     post_invocations: int = 0
+    product_pages: int = 1
 
     def next_post_base(self) -> int:
         base = POST_CPF_BASE + 10_000_000 * (self.post_invocations % 49)
@@ -132,6 +137,14 @@ ENDPOINTS: dict[str, Endpoint] = {
         "list.lua",
         lambda c: [str(c.pages), str(PAGE_SIZE), "walk"],
         lambda c: ("GET", f"/v1/pessoas?pagina=1&tamanho_pagina={PAGE_SIZE}", None),
+    ),
+    "produtos-list": Endpoint(
+        "produtos-list",
+        f"GET /v1/produtos?pagina=rand&tamanho_pagina={PAGE_SIZE}",
+        "/v1/produtos",
+        "produtos_list.lua",
+        lambda c: [str(c.product_pages), str(PAGE_SIZE)],
+        lambda c: ("GET", f"/v1/produtos?pagina={c.product_pages}&tamanho_pagina={PAGE_SIZE}", None),
     ),
     "post": Endpoint(
         "post",
@@ -347,6 +360,14 @@ def bench_engine(engine: str, opts: argparse.Namespace) -> EngineResult:
 
         first_id = ids_file.read_text().split("\n", 1)[0]
         ctx = Ctx(ids_file, first_id, max(1, opts.people // PAGE_SIZE))
+        if "produtos-list" in opts.endpoints:
+            produtos = seed_products(setup.seed_url, tenant_id, opts.products)
+            console.print(
+                f"seeded {produtos.products:,} products on {produtos.engine} in {produtos.seconds_total:.2f} s "
+                f"(build rows {produtos.seconds_build:.2f} s, insert {produtos.seconds_insert:.2f} s); constant "
+                f"columns from: {produtos.template}"
+            )
+            ctx.product_pages = max(1, opts.products // PAGE_SIZE)
         server = Server(setup.data_dir, setup.database_url, workers=opts.workers)
         try:
             # The token first: issuing it creates the signing key, which the workers otherwise race to
@@ -508,6 +529,7 @@ def write_json(results: list[EngineResult], opts: argparse.Namespace, started: d
             "warmup_s": opts.warmup,
             "workers": opts.workers,
             "people": opts.people,
+            "products": opts.products,
             "page_size": PAGE_SIZE,
         },
         "machine": {
@@ -572,7 +594,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--endpoints",
         default="get,list,walk,post",
-        help="comma-separated among get,list,walk,post (B always runs)",
+        help="comma-separated among get,list,walk,post,produtos-list (B always runs)",
     )
     p.add_argument("--duration", type=float, default=None, help="seconds per wrk run (10)")
     p.add_argument("--runs", type=int, default=None, help="runs per endpoint; the median is reported (3)")
@@ -581,13 +603,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--workers", type=int, default=2, help="server processes (2, as deployed)")
     p.add_argument("--people", type=int, default=None, help="people to seed (100000)")
+    p.add_argument("--products", type=int, default=None, help="products to seed for produtos-list (50000)")
     p.add_argument("--pg-url", default=DEFAULT_PG_URL, help=f"admin URL on loopback ({DEFAULT_PG_URL})")
     p.add_argument("--quick", action="store_true", help="smoke run: 2,000 people, 1 run of 2 s")
     p.add_argument("--skip-missing", action="store_true", help="don't load endpoints whose probe is 404/405")
     p.add_argument("--keep", action="store_true", help="keep the data dirs and the PostgreSQL database")
     opts = p.parse_args(argv)
-    quick = {"duration": 2.0, "runs": 1, "warmup": 1.0, "people": 2000}
-    full = {"duration": 10.0, "runs": 3, "warmup": 2.0, "people": 100_000}
+    quick = {"duration": 2.0, "runs": 1, "warmup": 1.0, "people": 2000, "products": 2000}
+    full = {"duration": 10.0, "runs": 3, "warmup": 2.0, "people": 100_000, "products": 50_000}
     for name, value in (quick if opts.quick else full).items():
         if getattr(opts, name) is None:
             setattr(opts, name, value)
@@ -643,6 +666,15 @@ def main(argv: list[str] | None = None) -> int:
     for er in results:
         if er.seed:
             console.print(f"{er.engine}: " + _seed_line(SeedReport(**_seed_fields(er.seed))))
+    for er in results:
+        produtos, pessoas = er.pct_of_b("produtos-list"), er.pct_of_b("list")
+        if produtos and pessoas:
+            ratio = pessoas / produtos
+            verdict = "within" if ratio <= 2 else "NOT within"
+            console.print(
+                f"{er.engine}: product list {produtos:.1f}% of B vs people list {pessoas:.1f}%: the people list is "
+                f"{ratio:.2f}x the product list ({verdict} 2x, issue 3)"
+            )
     path = write_json(results, opts, started)
     console.print(f"results: {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
     return 0 if results and not any(er.error for er in results) else 1

@@ -115,3 +115,48 @@ def test_stock_level(disponivel: Decimal, minimo: Decimal | None, maximo: Decima
         assert nivel == "MAXIMO"
     else:
         assert nivel == "PADRAO"
+
+
+@given(
+    precos,
+    st.decimals(min_value=Decimal("0"), max_value=Decimal("99999"), places=4),
+    st.none() | st.decimals(min_value=Decimal("0"), max_value=Decimal("999"), places=4),
+    st.none() | st.sampled_from(["7891234567895", "12345678"]),
+)
+def test_the_fast_list_encoder_writes_what_the_models_write(
+    preco: Decimal, saldo: Decimal, minimo: Decimal | None, ean: str | None
+) -> None:
+    from datetime import datetime
+
+    from anil.domain.produtos import ProdutoRegistro
+    from anil.schemas.produtos import pagina, pagina_json
+
+    def registro(seq: int, **extra: object) -> ProdutoRegistro:
+        values: dict = {
+            "seq": seq,
+            "id": f"00000000-0000-4000-8000-{seq:012d}",
+            "nome": f"Produto {seq}",
+            "codigo_sku": f"P-{seq}",
+            "codigo_ean": ean,
+            "status": "ATIVO",
+            "formato": "SIMPLES",
+            "tipo": "PRODUTO",
+            "valor_venda": preco,
+            "custo_medio": quantize(preco / 2),
+            "quantidade_disponivel": saldo,
+            "quantidade_reservada": Decimal("0"),
+            "estoque_minimo": minimo,
+            "estoque_maximo": None,
+            "movido": False,
+            "contagem_agregacao": 0,
+            "ecommerce_integracao_ativa": seq % 2 == 0,
+            "ultima_atualizacao": datetime(2026, 3, 10, 12, 0, 0, 123000),
+        }
+        values.update(extra)
+        return ProdutoRegistro(**values)
+
+    pai = registro(1, formato="VARIACAO", contagem_agregacao=1)
+    pai.filhos = [registro(2, tipo="VARIACAO_PRODUTO", id_pai=pai.id)]
+    produtos = [pai, registro(3, tipo="KIT_PRODUTO")]
+    assert pagina_json(2, produtos) == pagina(2, produtos).model_dump_json().encode()
+    assert pagina_json(0, []) == pagina(0, []).model_dump_json().encode()

@@ -74,7 +74,7 @@ async def listar(request: Request, claims: Tenant) -> Response:
         runtime(request).db,
         lambda s: service.listar(s, claims.empresa_id, filtro, page.offset, page.tamanho_pagina),
     )
-    return json(schemas.pagina(total, produtos))
+    return Response(schemas.pagina_json(total, produtos), media_type="application/json")
 
 
 @router.post("", responses={200: {"model": schemas.Produto}})

@@ -17,6 +17,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -35,8 +36,9 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import processors
 from sqlalchemy.orm import Session
-from sqlalchemy.types import Integer, NullType, TypeDecorator
+from sqlalchemy.types import Integer, UserDefinedType
 
 from anil.domain.produtos import (
     KIT_PRODUTO,
@@ -75,22 +77,31 @@ V = ProdutoVersao.__table__
 _COMPONENTE = P.alias("componente")
 
 
-class _Decimal(TypeDecorator):
-    """A NUMERIC column read as `Decimal` on every driver, by the value alone. asyncpg's own NUMERIC
-    result processor needs the column's type OID, which a statement compiled once, before it ever ran
-    (`storage.async_reads`), does not know; SQLite hands back floats, psycopg Decimals."""
+class _Decimal(UserDefinedType):
+    """A NUMERIC column read as `Decimal` with its scale, cheaply, on every driver. SQLite hands back
+    floats, turned into Decimals by SQLAlchemy's C processor (`24.9` → `Decimal("24.90")`); psycopg and
+    asyncpg hand back Decimals already. (asyncpg's own NUMERIC processor needs the column's type OID, which
+    a statement compiled once, before it ever ran, does not know: `storage.async_reads`.)"""
 
-    impl = NullType
     cache_ok = True
 
-    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
-        if value is None or isinstance(value, Decimal):
-            return value
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    def __init__(self, scale: int) -> None:
+        self.scale = scale
+
+    def get_col_spec(self, **kw: Any) -> str:
+        return "NUMERIC"
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        if dialect.name == "sqlite":
+            return processors.to_decimal_processor_factory(Decimal, self.scale)
+        return None
+
+
+_MONEY, _QUANTITY = _Decimal(2), _Decimal(4)
 
 
 def _dec(column: Any) -> Any:
-    return type_coerce(column, _Decimal())
+    return type_coerce(column, _MONEY if column.type.scale == 2 else _QUANTITY)
 
 
 # Column order matters: rows are read by position in `_produto()`.
@@ -577,7 +588,9 @@ class _Lista:
 
 class _Cache:
     """Bounded LRU of list facts per (company, data version, filter); one per worker process. Of the
-    threads that miss one key at once, one computes and the others wait (no stampede after a write)."""
+    threads that miss one key at once, one computes and the others wait (no stampede after a write);
+    readers on the event loop (`may_block = False`, PostgreSQL's asyncpg path), which must never block it,
+    each compute on a miss instead."""
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
@@ -585,22 +598,35 @@ class _Cache:
         self.flights: dict[tuple, threading.Lock] = {}
         self.lock = threading.Lock()
 
-    def get_or_compute(self, key: tuple, compute: Callable[[], _Lista]) -> _Lista:
+    def get(self, key: tuple) -> _Lista | None:
         with self.lock:
             item = self.items.get(key)
             if item is not None:
                 self.items.move_to_end(key)
-                return item
+            return item
+
+    def put(self, key: tuple, item: _Lista) -> None:
+        with self.lock:
+            self.items[key] = item
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+    def get_or_compute(self, key: tuple, compute: Callable[[], _Lista], exclusive: bool = True) -> _Lista:
+        item = self.get(key)
+        if item is not None:
+            return item
+        if not exclusive:
+            item = compute()
+            self.put(key, item)
+            return item
+        with self.lock:
             flight = self.flights.setdefault(key, threading.Lock())
         with flight:
-            with self.lock:
-                item = self.items.get(key)
+            item = self.get(key)
             if item is None:
                 item = compute()
-                with self.lock:
-                    self.items[key] = item
-                    while len(self.items) > self.size:
-                        self.items.popitem(last=False)
+                self.put(key, item)
         with self.lock:
             self.flights.pop(key, None)
         return item
@@ -645,7 +671,8 @@ def _pagina(
 
 
 class _Padrao:
-    """The unfiltered list, the common case: statements built once per order, run on the fast path."""
+    """The unfiltered list, the common case: statements built once per order, run on the fast path.
+    `com_versao` adds the company's data version as the last column of every row."""
 
     CONTAR = select(func.count()).select_from(P).where(owned(P), _RAIZ)
 
@@ -658,12 +685,13 @@ class _Padrao:
                 for keyset in (False, True) if ordenacao == "NOME" else (False,):
                     desde = (bindparam("k_nome"), bindparam("k_seq")) if keyset else None
                     offset, limit = bindparam("p_offset", type_=Integer), bindparam("p_limit", type_=Integer)
-                    self.statements[("pagina", ordenacao, descendente, keyset)] = _pagina(
-                        filtro, TENANT, [], desde, offset, limit
-                    )
+                    stmt = _pagina(filtro, TENANT, [], desde, offset, limit)
+                    self.statements[("pagina", ordenacao, descendente, keyset, False)] = stmt
+                    com_versao = stmt.add_columns(func.coalesce(_VERSAO.scalar_subquery(), 0))
+                    self.statements[("pagina", ordenacao, descendente, keyset, True)] = com_versao
 
-    def pagina(self, filtro: FiltroProdutos, keyset: bool) -> Select:
-        return self.statements[("pagina", filtro.ordenacao, filtro.descendente, keyset)]
+    def pagina(self, filtro: FiltroProdutos, keyset: bool, com_versao: bool = False) -> Select:
+        return self.statements[("pagina", filtro.ordenacao, filtro.descendente, keyset, com_versao)]
 
     def numerados(self, desc: bool) -> Select:
         return self.statements[("numerados", desc)]
@@ -671,14 +699,57 @@ class _Padrao:
 
 _padrao = _Padrao()
 
+# The data version each company's default list was last read at, in this process. A page of the default
+# list is read together with the company's current version (one statement, one snapshot) and stands when
+# the two agree: one round trip instead of two. After a write they differ and the list is read the long
+# way, which records the new version.
+_versoes_vistas: dict[str, int] = {}
+
+
+def _posicao(filtro: FiltroProdutos, lista: _Lista, offset: int) -> tuple[tuple[str, int] | None, int]:
+    """The remembered sort key to seek from, and how many rows to skip after it."""
+    if filtro.ordenacao != "NOME" or offset < _KEYSET_FROM or not lista.checkpoints:
+        return None, offset
+    index = min(offset // CHECKPOINT, len(lista.checkpoints) - 1)
+    return lista.checkpoints[index], offset - index * CHECKPOINT
+
+
+def _parametros(tenant_id: str, desde: tuple[str, int] | None, offset: int, limit: int) -> dict[str, Any]:
+    params = scope(tenant_id, p_offset=offset, p_limit=limit)
+    if desde is not None:
+        params.update(k_nome=desde[0], k_seq=desde[1])
+    return params
+
+
+def _registros(reader: Reader, tenant_id: str, rows: Sequence[Sequence[Any]]) -> list[ProdutoRegistro]:
+    produtos = [_produto(row) for row in rows]
+    pais = [p.id for p in produtos if p.contagem_agregacao]
+    if pais:
+        variacoes = filhos(reader, tenant_id, pais)
+        for produto in produtos:
+            produto.filhos = variacoes.get(produto.id, [])
+    return produtos
+
 
 def listar(
     reader: Reader, tenant_id: str, filtro: FiltroProdutos, offset: int, limit: int
 ) -> tuple[int, list[ProdutoRegistro]]:
     """(total, one page) of the top-level products matching the filter, each with its variations."""
     padrao = filtro.padrao
+    if padrao and (vista := _versoes_vistas.get(tenant_id)) is not None:
+        lista = _cache.get((tenant_id, vista, filtro))
+        if lista is not None and 0 <= offset < lista.total:
+            desde, resto = _posicao(filtro, lista, offset)
+            if desde is not None or filtro.ordenacao != "NOME" or offset < _KEYSET_FROM:
+                stmt = _padrao.pagina(filtro, desde is not None, True)
+                rows = fetch(reader, stmt, _parametros(tenant_id, desde, resto, limit))
+                if rows and rows[0][-1] == vista:
+                    return lista.total, _registros(reader, tenant_id, rows)
     conds = [] if padrao else _condicoes(filtro)
-    key = (tenant_id, versao(reader, tenant_id), filtro)
+    atual = versao(reader, tenant_id)
+    if padrao:
+        _versoes_vistas[tenant_id] = atual
+    key = (tenant_id, atual, filtro)
 
     def contar() -> _Lista:
         if padrao:
@@ -686,12 +757,12 @@ def listar(
         stmt = scoped_select(P, tenant_id, func.count()).where(_RAIZ, *conds)
         return _Lista(core(reader).execute(stmt).scalar_one())
 
-    lista = _cache.get_or_compute(key, contar)
+    exclusive = getattr(reader, "may_block", True)
+    lista = _cache.get_or_compute(key, contar, exclusive)
     if lista.total == 0 or offset >= lista.total:
         return lista.total, []
-    desde = None
-    if filtro.ordenacao == "NOME" and offset >= _KEYSET_FROM:
-        with lista.lock:
+    if filtro.ordenacao == "NOME" and offset >= _KEYSET_FROM and lista.checkpoints is None:
+        with lista.lock if exclusive else nullcontext():
             if lista.checkpoints is None:
                 if padrao:
                     stmt = _padrao.numerados(filtro.descendente)
@@ -700,20 +771,11 @@ def listar(
                     stmt = _numerados(tenant_id, conds, filtro.descendente)
                     rows = core(reader).execute(stmt, {"p_cada": CHECKPOINT}).all()
                 lista.checkpoints = [(row[0], row[1]) for row in rows]
-        index = min(offset // CHECKPOINT, len(lista.checkpoints) - 1)
-        desde = lista.checkpoints[index]
-        offset -= index * CHECKPOINT
+    desde, resto = _posicao(filtro, lista, offset)
     if padrao:
-        params = scope(tenant_id, p_offset=offset, p_limit=limit)
-        if desde is not None:
-            params.update(k_nome=desde[0], k_seq=desde[1])
-        rows = fetch(reader, _padrao.pagina(filtro, desde is not None), params)
+        rows = fetch(
+            reader, _padrao.pagina(filtro, desde is not None), _parametros(tenant_id, desde, resto, limit)
+        )
     else:
-        rows = core(reader).execute(_pagina(filtro, tenant_id, conds, desde, offset, limit)).all()
-    produtos = [_produto(row) for row in rows]
-    pais = [p.id for p in produtos if p.contagem_agregacao]
-    if pais:
-        variacoes = filhos(reader, tenant_id, pais)
-        for produto in produtos:
-            produto.filhos = variacoes.get(produto.id, [])
-    return lista.total, produtos
+        rows = core(reader).execute(_pagina(filtro, tenant_id, conds, desde, resto, limit)).all()
+    return lista.total, _registros(reader, tenant_id, rows)
