@@ -669,11 +669,11 @@ def main(argv: list[str] | None = None) -> int:
     for er in results:
         produtos, pessoas = er.pct_of_b("produtos-list"), er.pct_of_b("list")
         if produtos and pessoas:
-            ratio = pessoas / produtos
-            verdict = "within" if ratio <= 2 else "NOT within"
+            ratio = produtos / pessoas
+            verdict = "within" if ratio >= 0.5 else "NOT within"
             console.print(
-                f"{er.engine}: product list {produtos:.1f}% of B vs people list {pessoas:.1f}%: the people list is "
-                f"{ratio:.2f}x the product list ({verdict} 2x, issue 3)"
+                f"{er.engine}: product list {produtos:.1f}% of B, people list {pessoas:.1f}%: the product list "
+                f"runs at {ratio:.2f}x the people list's rate ({verdict} 2x of it, issue 3)"
             )
     path = write_json(results, opts, started)
     console.print(f"results: {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
