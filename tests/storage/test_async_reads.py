@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, cast, select, text
 
 from anil.storage.async_reads import AsyncReads, asyncpg_connect_args
 from anil.storage.engine import Database
 from anil.storage.models import Empresa
+from anil.storage.types import Money
 
 
 def test_libpq_options_become_server_settings() -> None:
@@ -53,3 +55,42 @@ def test_statements_built_once_and_per_request_read_the_same_rows(db: Database) 
             await reads.close()
 
     assert asyncio.run(scenario()) == ([("Um",)], [("e1",)])
+
+
+def test_money_and_in_lists_built_once_and_per_request(db: Database) -> None:
+    """NUMERIC comes back as Decimal; expanding `IN` parameters work whether the statement was built once
+    or per request, with the values bound at call time."""
+    if db.async_reads is None:
+        pytest.skip("asyncpg reads are PostgreSQL's")
+    with db.engine.begin() as conn:
+        for id_, nome in (("e1", "Um"), ("e2", "Dois"), ("e3", "Três")):
+            conn.execute(
+                text(
+                    "INSERT INTO empresas (id, razao_social, documento, demo, criado_em) "
+                    "VALUES (:id, :nome, '11222333000181', false, now())"
+                ),
+                {"id": id_, "nome": nome},
+            )
+    e = Empresa.__table__
+    money = select(cast(bindparam("valor"), Money))
+    in_list = select(e.c.id).where(e.c.id.in_(bindparam("ids", expanding=True))).order_by(e.c.id)
+    reads = AsyncReads(db.url)
+
+    async def scenario() -> tuple:
+        try:
+            return await reads.run(
+                lambda reader: (
+                    reader.rows(money, {"valor": Decimal("1234.5")}),
+                    reader.rows(in_list, {"ids": ["e1", "e3", "x"]}),
+                    reader.rows(in_list, {"ids": ["e2"]}),
+                    reader.core().execute(in_list, {"ids": ["e2", "e3"]}).all(),
+                )
+            )
+        finally:
+            await reads.close()
+
+    valor, primeiro, segundo, por_pedido = asyncio.run(scenario())
+    assert valor == [(Decimal("1234.50"),)] and isinstance(valor[0][0], Decimal)
+    assert primeiro == [("e1",), ("e3",)]
+    assert segundo == [("e2",)]
+    assert por_pedido == [("e2",), ("e3",)]

@@ -27,6 +27,7 @@ import asyncpg
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as AsyncpgDialect
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql.base import Executable
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.util import await_only, greenlet_spawn
 
 T = TypeVar("T")
@@ -36,31 +37,45 @@ _LIBPQ_OPTION = re.compile(r"-c\s*([\w.]+)=(\S+)")
 
 
 class _Compiled:
-    __slots__ = ("binds", "defaults", "order", "processors", "sql")
+    """A statement compiled for asyncpg. Statements with "expanding" parameters (`IN` lists) are expanded
+    per call by SQLAlchemy itself (`construct_expanded_state`); the others take the precomputed path."""
 
-    def __init__(self, stmt: Executable, params: dict[str, Any] | None = None) -> None:
-        # Per-request statements carry their values (IN lists expand here); statements built once do not.
-        kwargs = {"render_postcompile": True} if params is not None else {}
-        compiled = stmt.compile(dialect=_DIALECT, column_keys=None, compile_kwargs=kwargs)
+    __slots__ = ("binds", "compiled", "defaults", "expanding", "order", "processors", "sql")
+
+    def __init__(self, stmt: Executable) -> None:
+        compiled = self.compiled = stmt.compile(dialect=_DIALECT)
+        self.expanding = bool(compiled.post_compile_params or compiled.literal_execute_params)
         self.sql = str(compiled)
         self.order = tuple(compiled.positiontup or ())
         self.binds = dict(compiled._bind_processors)
         self.defaults = {k: v for k, v in compiled.construct_params(_check=False).items() if v is not None}
-        columns = getattr(stmt, "selected_columns", ())
+        # asyncpg already returns what the column types mean (Decimal, date, bool; JSON via the codec
+        # below). Only our own TypeDecorators have a result conversion of their own to apply.
         self.processors = [
             (index, processor)
-            for index, column in enumerate(columns)
-            if (processor := column.type._cached_result_processor(_DIALECT, None)) is not None
+            for index, column in enumerate(getattr(stmt, "selected_columns", ()))
+            if isinstance(column.type, TypeDecorator)
+            and (processor := column.type._cached_result_processor(_DIALECT, None)) is not None
         ]
 
-    def arguments(self, params: dict[str, Any]) -> list[Any]:
+    def statement(self, params: dict[str, Any]) -> tuple[str, list[Any]]:
+        """The SQL text and positional arguments for one call."""
+        if self.expanding:
+            state = self.compiled.construct_expanded_state(params)
+            names = state.positiontup or ()
+            return state.statement, [
+                processor(state.parameters[name])
+                if (processor := state.processors.get(name)) is not None
+                else state.parameters[name]
+                for name in names
+            ]
         values = {**self.defaults, **params} if self.defaults else params
-        out = []
+        arguments = []
         for name in self.order:
             value = values[name]
             processor = self.binds.get(name)
-            out.append(processor(value) if processor is not None else value)
-        return out
+            arguments.append(processor(value) if processor is not None else value)
+        return self.sql, arguments
 
     def process(self, records: Sequence[Any]) -> list[tuple]:
         if not self.processors:
@@ -117,11 +132,11 @@ class GreenletReader:
         return self
 
     def execute(self, stmt: Executable, params: dict[str, Any] | None = None) -> _Result:
-        params = params or {}
-        return _Result(self._run(_Compiled(stmt, params), params))
+        return _Result(self._run(_Compiled(stmt), params or {}))
 
     def _run(self, compiled: _Compiled, params: dict[str, Any]) -> list[tuple]:
-        records = await_only(self._connection.fetch(compiled.sql, *compiled.arguments(params)))
+        sql, arguments = compiled.statement(params)
+        records = await_only(self._connection.fetch(sql, *arguments))
         return compiled.process(records)
 
 

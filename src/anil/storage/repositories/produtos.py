@@ -80,8 +80,7 @@ _COMPONENTE = P.alias("componente")
 class _Decimal(UserDefinedType):
     """A NUMERIC column read as `Decimal` with its scale, cheaply, on every driver. SQLite hands back
     floats, turned into Decimals by SQLAlchemy's C processor (`24.9` → `Decimal("24.90")`); psycopg and
-    asyncpg hand back Decimals already. (asyncpg's own NUMERIC processor needs the column's type OID, which
-    a statement compiled once, before it ever ran, does not know: `storage.async_reads`.)"""
+    asyncpg hand back Decimals already."""
 
     cache_ok = True
 
