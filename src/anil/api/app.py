@@ -72,17 +72,13 @@ def create_app(
     app.include_router(vendedores.router)  # /v1/venda/vendedores (§3.4; the sales come with Vendas)
     app.include_router(centros_de_custo.router)  # /v1/centro-de-custo (§3.7)
     app.include_router(categorias.router)  # /v1/categorias(/configuracao-padrao), …/categorias-dre (§3.8)
-    app.include_router(
-        contas_financeiras.router
-    )  # /v1/conta-financeira(/{id}/saldo-atual), …/transferencias, …/saldo-inicial (§3.9)
-    app.include_router(control.router)  # /_anil/: sandbox control, admin key
-    app.include_router(
-        control_categorias.router
-    )  # /_anil/companies/{id_empresa}/categorias, /centros-de-custo
-    app.include_router(control_vendedores.router)  # /_anil/companies/{id_empresa}/vendedores: sellers
-    app.include_router(
-        control_contas.router
-    )  # /_anil/companies/{id_empresa}/contas-financeiras, /transferencias
+    # /v1/conta-financeira(/{id}/saldo-atual), …/transferencias, …/saldo-inicial (§3.9)
+    app.include_router(contas_financeiras.router)
+    # /_anil/: sandbox control behind the admin key; what Conta Azul's API cannot create
+    app.include_router(control.router)  # companies, users, apps, tokens
+    app.include_router(control_categorias.router)  # /_anil/companies/{id}/categorias, /centros-de-custo
+    app.include_router(control_vendedores.router)  # /_anil/companies/{id}/vendedores
+    app.include_router(control_contas.router)  # /_anil/companies/{id}/contas-financeiras, /transferencias
     if settings.bench == "on":
         app.include_router(bench.router)  # /_bench/baseline: B of the benchmark protocol
     return app

@@ -25,7 +25,9 @@ BATCH_MAX = 10
 
 # Serviços (§3.3) and vendedores (§3.4)
 SERVICOS_PAGE_SIZES = (10, 20, 50, 100)
-SERVICOS_PAGE_SIZE_MESSAGE = "O valor do atributo 'tamanho_pagina' deve ser um dos seguintes valores: 10, 20, 50 ou 100"
+SERVICOS_PAGE_SIZE_MESSAGE = (
+    "O valor do atributo 'tamanho_pagina' deve ser um dos seguintes valores: 10, 20, 50 ou 100"
+)
 SERVICOS_BATCH_MAX = 10
 SERVICOS_IDS_MESSAGE = (
     "O campo 'ids' deve conter apenas números inteiros (int64): informe os id_servico, não os UUIDs"
@@ -667,7 +669,7 @@ CHOICES: tuple[Choice, ...] = (
     Choice(
         "produto-referencias",
         "What a product may point at",
-        "The company's own product group (`categoria.id`, default \"Outras\") and units of measure, the "
+        'The company\'s own product group (`categoria.id`, default "Outras") and units of measure, the '
         "packaged NCM/CEST catalogs, the company's e-commerce categories and brands; anything else → 400 "
         "`O campo '<campo>' informa <um NCM> que não existe`. `id_centro_custo` and `id_fornecedor[]` are"
         " only checked to be UUIDs and are stored as sent (no foreign key: cost centers belong to another"

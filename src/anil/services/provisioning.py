@@ -1,9 +1,9 @@
 """What every new company starts with, as in Conta Azul (spec/defaults.md).
 
 `criar_empresa` calls `provisionar_empresa` in the same transaction, so a company never exists without
-its defaults. Each cadastro group adds its own step to `_PASSOS`, in dependency order (categories before
-the accounts and sellers that may point at them). `provisionar_demo` adds what only the demo company gets
-(a bank account with a balance, sample products...), after the defaults.
+its defaults. Each cadastro group has its step in `_PASSOS`, in dependency order (categories first: other
+defaults may point at them). `provisionar_demo` adds what only the demo company gets (sellers, services,
+cost centers, a bank account with a balance, sample products), after the defaults.
 """
 
 from __future__ import annotations
@@ -26,10 +26,22 @@ from anil.services.vendedores import seed_demo_vendedores
 Passo = Callable[[Session, str], None]
 
 # Steps run for every new company, in order: (session, empresa_id) -> None.
-_PASSOS: list[Passo] = []
+_PASSOS: list[Passo] = [
+    provisionar_categorias,  # CA's default plan and the 13 system categories (§3.8, defaults.md §1)
+    provisionar_unidades,  # the default units of measure (defaults.md §6.3)
+    provisionar_contas,  # the "Caixinha" cash account, default, balance 0 (defaults.md §4)
+    provisionar_naturezas,  # the nine sale naturezas de operação (defaults.md §5)
+    provisionar_produtos,  # the product group "Outras", where products go by default (§3.2)
+]
 
-# Extra steps for the demo company only, after the defaults.
-_PASSOS_DEMO: list[Passo] = []
+# Extra steps for the demo company only, after the defaults; CA's API cannot create most of these.
+_PASSOS_DEMO: list[Passo] = [
+    seed_demo_vendedores,  # a few sellers (§3.4)
+    seed_demo_servicos,  # a few services (§3.3), some with their fiscal data
+    seed_demo_centros_de_custo,  # a few cost centers (§3.7); a new company has none
+    provisionar_demo_contas,  # a bank account with an opening balance and a transfer (§3.9)
+    provisionar_demo_produtos,  # products: simple ones, a kit, a size variation (§3.2)
+]
 
 
 def provisionar_empresa(session: Session, empresa_id: str) -> None:
@@ -40,17 +52,3 @@ def provisionar_empresa(session: Session, empresa_id: str) -> None:
 def provisionar_demo(session: Session, empresa_id: str) -> None:
     for passo in _PASSOS_DEMO:
         passo(session, empresa_id)
-
-
-_PASSOS_DEMO.append(seed_demo_vendedores)  # a few sellers (§3.4): Conta Azul's API cannot create them
-_PASSOS_DEMO.append(seed_demo_servicos)  # a few services (§3.3), some with their fiscal data
-# First, whoever appends after it: Conta Azul's default financial plan, 13 system categories (§3.8,
-# defaults.md §1); other groups' defaults may point at these categories.
-_PASSOS.insert(0, provisionar_categorias)
-_PASSOS_DEMO.append(seed_demo_centros_de_custo)  # a few cost centers (§3.7); a new company has none
-_PASSOS.append(provisionar_unidades)  # the default units of measure (defaults.md §6.3)
-_PASSOS.append(provisionar_contas)  # the "Caixinha" cash account, default, balance 0 (defaults.md §4)
-_PASSOS.append(provisionar_naturezas)  # the nine sale naturezas de operação (defaults.md §5)
-_PASSOS_DEMO.append(provisionar_demo_contas)  # a bank account with an opening balance and a transfer (§3.9)
-_PASSOS.append(provisionar_produtos)  # the product group "Outras", where products go by default (§3.2)
-_PASSOS_DEMO.append(provisionar_demo_produtos)  # products: simple ones, a kit, a size variation (§3.2)
