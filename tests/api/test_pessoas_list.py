@@ -269,10 +269,10 @@ def test_a_365_day_window_is_accepted(client: TestClient) -> None:
 def test_deep_pages_seek_from_checkpoints_and_follow_writes(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from anil.storage.repositories import pessoas as repo
+    from anil.storage.repositories import listas
 
-    monkeypatch.setattr(repo, "CHECKPOINT", 4)
-    monkeypatch.setattr(repo, "_KEYSET_FROM", 8)
+    monkeypatch.setattr(listas, "CHECKPOINT", 4)
+    monkeypatch.setattr(listas, "KEYSET_FROM", 8)
     company = create_company(client)
     created = [create(client, company, fisica(f"Pessoa {index % 13:02d}"))["id"] for index in range(31)]
     everyone = [(i["nome"], i["id"]) for i in listing(client, company, "tamanho_pagina=50")["items"]]

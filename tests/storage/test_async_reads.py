@@ -6,11 +6,12 @@ import asyncio
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import bindparam, cast, select, text
+from sqlalchemy import bindparam, cast, func, select, text
 
 from anil.storage.async_reads import AsyncReads, asyncpg_connect_args
 from anil.storage.engine import Database
 from anil.storage.models import Empresa
+from anil.storage.repositories.listas import CacheListas
 from anil.storage.types import Money
 
 
@@ -94,3 +95,30 @@ def test_money_and_in_lists_built_once_and_per_request(db: Database) -> None:
     assert primeiro == [("e1",), ("e3",)]
     assert segundo == [("e2",)]
     assert por_pedido == [("e2",), ("e3",)]
+
+
+def test_list_facts_are_computed_once_by_concurrent_readers_on_the_event_loop(db: Database) -> None:
+    """Single flight without blocking the loop: 20 requests miss the same list at once, one counts."""
+    if db.async_reads is None:
+        pytest.skip("asyncpg reads are PostgreSQL's")
+    cache, counted = CacheListas(), []
+    slow_count = select(func.count()).select_from(func.pg_sleep(0.05).table_valued())
+    reads = AsyncReads(db.url)
+
+    def contar(reader: object) -> int:
+        counted.append(1)
+        return reader.rows(slow_count, {})[0][0]  # type: ignore[attr-defined]
+
+    async def scenario() -> list:
+        try:
+            return await asyncio.gather(
+                *(
+                    reads.run(lambda r: cache.lista(r, ("t", 1, "filtro"), lambda: contar(r)).total)
+                    for _ in range(20)
+                )
+            )
+        finally:
+            await reads.close()
+
+    assert asyncio.run(scenario()) == [1] * 20
+    assert len(counted) == 1

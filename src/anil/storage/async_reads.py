@@ -131,6 +131,10 @@ class GreenletReader:
     def core(self) -> GreenletReader:
         return self
 
+    def esperar(self, future: asyncio.Future[T]) -> T:
+        """Wait, without blocking the event loop, for what another request is computing (single flight)."""
+        return await_only(asyncio.shield(future))
+
     def execute(self, stmt: Executable, params: dict[str, Any] | None = None) -> _Result:
         return _Result(self._run(_Compiled(stmt), params or {}))
 

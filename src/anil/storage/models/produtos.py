@@ -26,6 +26,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -75,14 +76,19 @@ class ProdutoEcommerceMarca(Base):
     nome_busca: Mapped[str] = mapped_column(String(255))
 
 
+_RAIZ = {"sqlite_where": text("id_pai IS NULL"), "postgresql_where": text("id_pai IS NULL")}
+
+
 class Produto(Base):
     __tablename__ = "produtos"
     __table_args__ = (
-        # The list shows top-level products (id_pai IS NULL) in name order: this index serves the page, the
-        # count and the keyset seeks; it also finds a parent's variations.
-        Index("ix_produtos_tenant_pai_nome", "tenant_id", "id_pai", "nome_busca", "seq"),
-        Index("ix_produtos_tenant_pai_codigo", "tenant_id", "id_pai", "codigo_sku", "seq"),
-        Index("ix_produtos_tenant_pai_valor", "tenant_id", "id_pai", "valor_venda", "seq"),
+        # The list shows top-level products (id_pai IS NULL) in one of three orders: partial indexes over
+        # those rows serve the page, the count and the keyset seeks on both engines. (With `id_pai` as an
+        # index column instead, PostgreSQL does not take `IS NULL` as an equality and sorts every row.)
+        Index("ix_produtos_raiz_nome", "tenant_id", "nome_busca", "seq", **_RAIZ),
+        Index("ix_produtos_raiz_codigo", "tenant_id", "codigo_sku", "seq", **_RAIZ),
+        Index("ix_produtos_raiz_valor", "tenant_id", "valor_venda", "seq", **_RAIZ),
+        Index("ix_produtos_pai", "id_pai", "nome_busca"),  # a parent's variations
         Index("ix_produtos_tenant_sku", "tenant_id", "codigo_sku", unique=True),
         Index("ix_produtos_tenant_alteracao", "tenant_id", "ultima_atualizacao"),
     )

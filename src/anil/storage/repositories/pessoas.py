@@ -1,23 +1,15 @@
 """People: tenant-scoped reads and writes, SQLAlchemy Core over the ORM tables.
 
 A person and its addresses come back in one statement (pessoa LEFT JOIN enderecos), built once at import
-time. A list is one page query plus one count, and both are made cheap at scale by a per-process cache
-keyed by the company's data version (`pessoas_versoes`, bumped by every write, last in its transaction):
-
-* the total of a filter is counted once per version;
-* for the name order, every `CHECKPOINT`-th sort key of the filter is read once per version (one window
-  query), so that `pagina=N` seeks from the nearest checkpoint (keyset, the OR-expanded predicate that
-  stays flat on SQLite) instead of skipping N × size rows (design/performance.md rule 4).
+time. A list is one page query plus one count, both made cheap at scale by `listas.CacheListas`, keyed
+by the company's data version (`pessoas_versoes`, bumped by every write, last in its transaction): the
+total counted once per version and filter, deep pages seeking from remembered sort keys.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -51,6 +43,7 @@ from anil.domain.pessoas import (
 from anil.domain.texto import chave
 from anil.storage.models import Empresa, Pessoa, PessoaEndereco
 from anil.storage.models.pessoas import PessoaVersao
+from anil.storage.repositories import listas
 from anil.storage.repositories.base import (
     TENANT,
     Reader,
@@ -63,6 +56,7 @@ from anil.storage.repositories.base import (
     scoped_update,
     write_raw,
 )
+from anil.storage.repositories.listas import CacheListas, parametros
 
 P = Pessoa.__table__
 E = PessoaEndereco.__table__
@@ -454,67 +448,6 @@ def _ordem(filtro: FiltroPessoas) -> list[Any]:
     return [first.nulls_last(), P.c.nome_busca.asc(), P.c.seq.asc()]
 
 
-CHECKPOINT = 64  # rows between two remembered sort keys; a page seeks at most this far
-_KEYSET_FROM = 2 * CHECKPOINT  # below this offset a plain OFFSET is as cheap
-
-
-@dataclass
-class _Lista:
-    total: int
-    checkpoints: list[tuple[str, int]] | None = None
-    # One thread computes the checkpoints; the others wait for them (no stampede after a write).
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-class _CacheListas:
-    """Bounded LRU of list facts per (company, data version, filter); one per worker process."""
-
-    def __init__(self, size: int = 2048) -> None:
-        self.size = size
-        self.items: OrderedDict[tuple, _Lista] = OrderedDict()
-        self.flights: dict[tuple, threading.Lock] = {}
-        self.lock = threading.Lock()
-
-    def get(self, key: tuple) -> _Lista | None:
-        with self.lock:
-            item = self.items.get(key)
-            if item is not None:
-                self.items.move_to_end(key)
-            return item
-
-    def put(self, key: tuple, item: _Lista) -> None:
-        with self.lock:
-            self.items[key] = item
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-    def get_or_compute(self, key: tuple, compute: Callable[[], _Lista], exclusive: bool = True) -> _Lista:
-        """Single flight: of the threads that miss one key at once, one computes and the others wait.
-
-        Without `exclusive` (readers on the event loop, which must never block it) each miss computes."""
-        item = self.get(key)
-        if item is not None:
-            return item
-        if not exclusive:
-            item = compute()
-            self.put(key, item)
-            return item
-        with self.lock:
-            flight = self.flights.setdefault(key, threading.Lock())
-        with flight:
-            item = self.get(key)
-            if item is None:
-                item = compute()
-                self.put(key, item)
-        with self.lock:
-            self.flights.pop(key, None)
-        return item
-
-
-_cache = _CacheListas()
-
-
 def versao(reader: Reader, tenant_id: str) -> int:
     rows = fetch(reader, _VERSAO, scope(tenant_id))
     return rows[0][0] if rows else 0
@@ -612,79 +545,57 @@ def _checkpoints(
     reader: Reader, tenant_id: str, filtro: FiltroPessoas, padrao: bool, conds: list
 ) -> list[tuple[str, int]]:
     if padrao:
-        rows = fetch(reader, _padrao.numerados(filtro.descendente), scope(tenant_id, p_cada=CHECKPOINT))
+        rows = fetch(
+            reader, _padrao.numerados(filtro.descendente), scope(tenant_id, p_cada=listas.CHECKPOINT)
+        )
     else:
         stmt = _numerados(tenant_id, conds, filtro.descendente)
-        rows = core(reader).execute(stmt, {"p_cada": CHECKPOINT}).all()
+        rows = core(reader).execute(stmt, {"p_cada": listas.CHECKPOINT}).all()
     return [(row[0], row[1]) for row in rows]
 
 
-# The data version each company's default list was last read at, in this process. A page of the default
-# list is read together with the company's current version (one statement, one snapshot) and stands when
-# the two agree: one round trip instead of two. After a write the versions differ and the list is read
-# the long way, which records the new version.
-_versoes_vistas: dict[str, int] = {}
+_cache = CacheListas()
 
 
 def listar(
     reader: Reader, tenant_id: str, filtro: FiltroPessoas, offset: int, limit: int
 ) -> tuple[int, list[PessoaRegistro]]:
     padrao = _Padrao.aplica(filtro)
-    if padrao and (vista := _versoes_vistas.get(tenant_id)) is not None:
+    if padrao and (vista := _cache.versoes_vistas.get(tenant_id)) is not None:
         lista = _cache.get((tenant_id, vista, filtro))
-        if lista is not None and 0 <= offset < lista.total and (offset < _KEYSET_FROM or lista.checkpoints):
-            desde, resto = _posicao(lista, offset)
-            rows = fetch(
-                reader,
-                _padrao.pagina(filtro, desde is not None, True),
-                _parametros(tenant_id, desde, resto, limit),
-            )
+        if (
+            lista is not None
+            and 0 <= offset < lista.total
+            and (offset < listas.KEYSET_FROM or lista.checkpoints)
+        ):
+            desde, resto = lista.posicao(offset)
+            stmt = _padrao.pagina(filtro, desde is not None, com_versao=True)
+            rows = fetch(reader, stmt, parametros(tenant_id, desde, resto, limit))
             if rows and rows[0][-1] == vista:
                 return lista.total, _registros(filtro, rows)
     conds = [] if padrao else _condicoes(filtro)
     atual = versao(reader, tenant_id)
     if padrao:
-        _versoes_vistas[tenant_id] = atual
+        _cache.versoes_vistas[tenant_id] = atual
     key = (tenant_id, atual, filtro)
 
-    def contar() -> _Lista:
+    def contar() -> int:
         if padrao:
-            return _Lista(fetch(reader, _Padrao.CONTAR, scope(tenant_id))[0][0])
-        return _Lista(
-            core(reader).execute(scoped_select(P, tenant_id, func.count()).where(*conds)).scalar_one()
-        )
+            return fetch(reader, _Padrao.CONTAR, scope(tenant_id))[0][0]
+        return core(reader).execute(scoped_select(P, tenant_id, func.count()).where(*conds)).scalar_one()
 
-    exclusive = getattr(reader, "may_block", True)
-    lista = _cache.get_or_compute(key, contar, exclusive)
+    lista = _cache.lista(reader, key, contar)
     if lista.total == 0 or offset >= lista.total:
         return lista.total, []
-    if filtro.ordenacao == "NOME" and offset >= _KEYSET_FROM and lista.checkpoints is None:
-        with lista.lock if exclusive else nullcontext():
-            if lista.checkpoints is None:
-                lista.checkpoints = _checkpoints(reader, tenant_id, filtro, padrao, conds)
-    desde, resto = _posicao(lista, offset) if filtro.ordenacao == "NOME" else (None, offset)
+    if filtro.ordenacao == "NOME" and offset >= listas.KEYSET_FROM:
+        _cache.checkpoints(reader, key, lista, lambda: _checkpoints(reader, tenant_id, filtro, padrao, conds))
+    desde, resto = lista.posicao(offset) if filtro.ordenacao == "NOME" else (None, offset)
     if padrao:
-        rows = fetch(
-            reader, _padrao.pagina(filtro, desde is not None), _parametros(tenant_id, desde, resto, limit)
-        )
+        stmt = _padrao.pagina(filtro, desde is not None)
+        rows = fetch(reader, stmt, parametros(tenant_id, desde, resto, limit))
     else:
         rows = core(reader).execute(_pagina(filtro, tenant_id, conds, desde, resto, limit)).all()
     return lista.total, _registros(filtro, rows)
-
-
-def _posicao(lista: _Lista, offset: int) -> tuple[tuple[str, int] | None, int]:
-    """The remembered sort key to seek from, and how many rows to skip after it."""
-    if offset < _KEYSET_FROM or not lista.checkpoints:
-        return None, offset
-    index = min(offset // CHECKPOINT, len(lista.checkpoints) - 1)
-    return lista.checkpoints[index], offset - index * CHECKPOINT
-
-
-def _parametros(tenant_id: str, desde: tuple[str, int] | None, offset: int, limit: int) -> dict[str, Any]:
-    params = scope(tenant_id, p_offset=offset, p_limit=limit)
-    if desde is not None:
-        params.update(k_nome=desde[0], k_seq=desde[1])
-    return params
 
 
 def _registros(filtro: FiltroPessoas, rows: Sequence[Sequence[Any]]) -> list[PessoaRegistro]:

@@ -1,10 +1,10 @@
 """Products and the group's per-company catalogs: tenant-scoped reads and writes, SQLAlchemy Core.
 
 The list (`GET /v1/produtos`) is built for a page of 20 out of 50,000 products, the way the people list is
-(`repositories/pessoas.py`): a per-process cache keyed by the company's data version (`produtos_versoes`,
+(`repositories/listas.py`): a per-process cache keyed by the company's data version (`produtos_versoes`,
 bumped last by every write) remembers each filter's total and, for the name order, every `CHECKPOINT`-th
-sort key, so that `pagina=N` seeks the (tenant, id_pai, nome_busca, seq) index from the nearest checkpoint
-instead of skipping N × size rows. The page itself is a deferred join: keys from the index, whole rows for
+sort key, so that `pagina=N` seeks the partial index of top-level products (tenant, nome_busca, seq) from
+the nearest checkpoint instead of skipping N × size rows. The page itself is a deferred join: keys from the index, whole rows for
 the page only. The unfiltered list's statements are built once and run on the driver's fast path.
 
 Only top-level products are listed (`id_pai IS NULL`); a variation's children come nested under their
@@ -14,11 +14,8 @@ parent, read in one more statement when the page holds a parent.
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import nullcontext
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -55,6 +52,7 @@ from anil.storage.models.produtos import (
     ProdutoKitItem,
     ProdutoVersao,
 )
+from anil.storage.repositories import listas
 from anil.storage.repositories.base import (
     TENANT,
     Reader,
@@ -67,6 +65,7 @@ from anil.storage.repositories.base import (
     scoped_update,
     write_raw,
 )
+from anil.storage.repositories.listas import CacheListas, Chave, Lista, parametros
 
 P = Produto.__table__
 C = ProdutoCategoria.__table__
@@ -574,64 +573,7 @@ def _ordem(filtro: FiltroProdutos) -> list[Any]:
     return [column.asc(), P.c.seq.asc()]
 
 
-CHECKPOINT = 64  # rows between two remembered sort keys; a page seeks at most this far
-_KEYSET_FROM = 2 * CHECKPOINT  # below this offset a plain OFFSET is as cheap
-
-
-@dataclass
-class _Lista:
-    total: int
-    checkpoints: list[tuple[str, int]] | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-class _Cache:
-    """Bounded LRU of list facts per (company, data version, filter); one per worker process. Of the
-    threads that miss one key at once, one computes and the others wait (no stampede after a write);
-    readers on the event loop (`may_block = False`, PostgreSQL's asyncpg path), which must never block it,
-    each compute on a miss instead."""
-
-    def __init__(self, size: int = 2048) -> None:
-        self.size = size
-        self.items: OrderedDict[tuple, _Lista] = OrderedDict()
-        self.flights: dict[tuple, threading.Lock] = {}
-        self.lock = threading.Lock()
-
-    def get(self, key: tuple) -> _Lista | None:
-        with self.lock:
-            item = self.items.get(key)
-            if item is not None:
-                self.items.move_to_end(key)
-            return item
-
-    def put(self, key: tuple, item: _Lista) -> None:
-        with self.lock:
-            self.items[key] = item
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-    def get_or_compute(self, key: tuple, compute: Callable[[], _Lista], exclusive: bool = True) -> _Lista:
-        item = self.get(key)
-        if item is not None:
-            return item
-        if not exclusive:
-            item = compute()
-            self.put(key, item)
-            return item
-        with self.lock:
-            flight = self.flights.setdefault(key, threading.Lock())
-        with flight:
-            item = self.get(key)
-            if item is None:
-                item = compute()
-                self.put(key, item)
-        with self.lock:
-            self.flights.pop(key, None)
-        return item
-
-
-_cache = _Cache()
+_cache = CacheListas()
 
 
 def _numerados(tenant: Any, conds: list, desc: bool) -> Select:
@@ -698,26 +640,10 @@ class _Padrao:
 
 _padrao = _Padrao()
 
-# The data version each company's default list was last read at, in this process. A page of the default
-# list is read together with the company's current version (one statement, one snapshot) and stands when
-# the two agree: one round trip instead of two. After a write they differ and the list is read the long
-# way, which records the new version.
-_versoes_vistas: dict[str, int] = {}
 
-
-def _posicao(filtro: FiltroProdutos, lista: _Lista, offset: int) -> tuple[tuple[str, int] | None, int]:
-    """The remembered sort key to seek from, and how many rows to skip after it."""
-    if filtro.ordenacao != "NOME" or offset < _KEYSET_FROM or not lista.checkpoints:
-        return None, offset
-    index = min(offset // CHECKPOINT, len(lista.checkpoints) - 1)
-    return lista.checkpoints[index], offset - index * CHECKPOINT
-
-
-def _parametros(tenant_id: str, desde: tuple[str, int] | None, offset: int, limit: int) -> dict[str, Any]:
-    params = scope(tenant_id, p_offset=offset, p_limit=limit)
-    if desde is not None:
-        params.update(k_nome=desde[0], k_seq=desde[1])
-    return params
+def _posicao(filtro: FiltroProdutos, lista: Lista, offset: int) -> tuple[Chave | None, int]:
+    """Only the name order seeks from remembered keys; the others page with OFFSET."""
+    return lista.posicao(offset) if filtro.ordenacao == "NOME" else (None, offset)
 
 
 def _registros(reader: Reader, tenant_id: str, rows: Sequence[Sequence[Any]]) -> list[ProdutoRegistro]:
@@ -735,46 +661,46 @@ def listar(
 ) -> tuple[int, list[ProdutoRegistro]]:
     """(total, one page) of the top-level products matching the filter, each with its variations."""
     padrao = filtro.padrao
-    if padrao and (vista := _versoes_vistas.get(tenant_id)) is not None:
+    if padrao and (vista := _cache.versoes_vistas.get(tenant_id)) is not None:
         lista = _cache.get((tenant_id, vista, filtro))
         if lista is not None and 0 <= offset < lista.total:
             desde, resto = _posicao(filtro, lista, offset)
-            if desde is not None or filtro.ordenacao != "NOME" or offset < _KEYSET_FROM:
+            if desde is not None or filtro.ordenacao != "NOME" or offset < listas.KEYSET_FROM:
                 stmt = _padrao.pagina(filtro, desde is not None, True)
-                rows = fetch(reader, stmt, _parametros(tenant_id, desde, resto, limit))
+                rows = fetch(reader, stmt, parametros(tenant_id, desde, resto, limit))
                 if rows and rows[0][-1] == vista:
                     return lista.total, _registros(reader, tenant_id, rows)
     conds = [] if padrao else _condicoes(filtro)
     atual = versao(reader, tenant_id)
     if padrao:
-        _versoes_vistas[tenant_id] = atual
+        _cache.versoes_vistas[tenant_id] = atual
     key = (tenant_id, atual, filtro)
 
-    def contar() -> _Lista:
+    def contar() -> int:
         if padrao:
-            return _Lista(fetch(reader, _Padrao.CONTAR, scope(tenant_id))[0][0])
-        stmt = scoped_select(P, tenant_id, func.count()).where(_RAIZ, *conds)
-        return _Lista(core(reader).execute(stmt).scalar_one())
+            return fetch(reader, _Padrao.CONTAR, scope(tenant_id))[0][0]
+        return (
+            core(reader).execute(scoped_select(P, tenant_id, func.count()).where(_RAIZ, *conds)).scalar_one()
+        )
 
-    exclusive = getattr(reader, "may_block", True)
-    lista = _cache.get_or_compute(key, contar, exclusive)
+    def ler_checkpoints() -> list[Chave]:
+        if padrao:
+            stmt = _padrao.numerados(filtro.descendente)
+            rows = fetch(reader, stmt, scope(tenant_id, p_cada=listas.CHECKPOINT))
+        else:
+            stmt = _numerados(tenant_id, conds, filtro.descendente)
+            rows = core(reader).execute(stmt, {"p_cada": listas.CHECKPOINT}).all()
+        return [(row[0], row[1]) for row in rows]
+
+    lista = _cache.lista(reader, key, contar)
     if lista.total == 0 or offset >= lista.total:
         return lista.total, []
-    if filtro.ordenacao == "NOME" and offset >= _KEYSET_FROM and lista.checkpoints is None:
-        with lista.lock if exclusive else nullcontext():
-            if lista.checkpoints is None:
-                if padrao:
-                    stmt = _padrao.numerados(filtro.descendente)
-                    rows = fetch(reader, stmt, scope(tenant_id, p_cada=CHECKPOINT))
-                else:
-                    stmt = _numerados(tenant_id, conds, filtro.descendente)
-                    rows = core(reader).execute(stmt, {"p_cada": CHECKPOINT}).all()
-                lista.checkpoints = [(row[0], row[1]) for row in rows]
+    if filtro.ordenacao == "NOME" and offset >= listas.KEYSET_FROM:
+        _cache.checkpoints(reader, key, lista, ler_checkpoints)
     desde, resto = _posicao(filtro, lista, offset)
     if padrao:
-        rows = fetch(
-            reader, _padrao.pagina(filtro, desde is not None), _parametros(tenant_id, desde, resto, limit)
-        )
+        stmt = _padrao.pagina(filtro, desde is not None)
+        rows = fetch(reader, stmt, parametros(tenant_id, desde, resto, limit))
     else:
         rows = core(reader).execute(_pagina(filtro, tenant_id, conds, desde, resto, limit)).all()
     return lista.total, _registros(reader, tenant_id, rows)

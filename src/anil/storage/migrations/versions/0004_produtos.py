@@ -21,6 +21,8 @@ depends_on: str | Sequence[str] | None = None
 _JSON = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql")
 _QTD = sa.Numeric(precision=15, scale=4)
 _MONEY = sa.Numeric(precision=15, scale=2)
+# Top-level products only: the list's orders (a partial index on both engines).
+_RAIZ = {"sqlite_where": sa.text("id_pai IS NULL"), "postgresql_where": sa.text("id_pai IS NULL")}
 
 
 def upgrade() -> None:
@@ -151,15 +153,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("id", name=op.f("uq_produtos_id")),
     )
     with op.batch_alter_table("produtos", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_produtos_tenant_pai_nome", ["tenant_id", "id_pai", "nome_busca", "seq"], unique=False
-        )
-        batch_op.create_index(
-            "ix_produtos_tenant_pai_codigo", ["tenant_id", "id_pai", "codigo_sku", "seq"], unique=False
-        )
-        batch_op.create_index(
-            "ix_produtos_tenant_pai_valor", ["tenant_id", "id_pai", "valor_venda", "seq"], unique=False
-        )
+        for name, column in (("nome", "nome_busca"), ("codigo", "codigo_sku"), ("valor", "valor_venda")):
+            batch_op.create_index(
+                f"ix_produtos_raiz_{name}", ["tenant_id", column, "seq"], unique=False, **_RAIZ
+            )
+        batch_op.create_index("ix_produtos_pai", ["id_pai", "nome_busca"], unique=False)
         batch_op.create_index("ix_produtos_tenant_sku", ["tenant_id", "codigo_sku"], unique=True)
         batch_op.create_index(
             "ix_produtos_tenant_alteracao", ["tenant_id", "ultima_atualizacao"], unique=False
@@ -249,9 +247,9 @@ def downgrade() -> None:
     with op.batch_alter_table("produtos", schema=None) as batch_op:
         batch_op.drop_index("ix_produtos_tenant_alteracao")
         batch_op.drop_index("ix_produtos_tenant_sku")
-        batch_op.drop_index("ix_produtos_tenant_pai_valor")
-        batch_op.drop_index("ix_produtos_tenant_pai_codigo")
-        batch_op.drop_index("ix_produtos_tenant_pai_nome")
+        batch_op.drop_index("ix_produtos_pai")
+        for name in ("valor", "codigo", "nome"):
+            batch_op.drop_index(f"ix_produtos_raiz_{name}")
     op.drop_table("produtos")
     with op.batch_alter_table("produto_ecommerce_marcas", schema=None) as batch_op:
         batch_op.drop_index("ix_produto_ecommerce_marcas_tenant_nome")
