@@ -4,26 +4,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from typer.testing import CliRunner
-
 from anil.cli import app
 from anil.storage.engine import Database
-
-runner = CliRunner()
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path, db: Database) -> Database:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("ANIL_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("ANIL_DATABASE_URL", db.url)
-    return db
-
-
-def run_json(*args: str) -> dict | list:
-    result = runner.invoke(app, [*args, "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+from tests.cli.runner import run_json, runner
 
 
 def test_companies_users_apps_and_a_token(cli_env: Database) -> None:

@@ -3,37 +3,13 @@ what they write the API lists."""
 
 from __future__ import annotations
 
-import json
-
-import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
 from anil.cli import app
 from anil.sandbox.seed import ensure_demo
 from anil.storage.engine import Database
+from tests.cli.runner import fail_json, run_json, runner
 from tests.helpers import create_company
-
-runner = CliRunner()
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path, db: Database) -> Database:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("ANIL_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("ANIL_DATABASE_URL", db.url)
-    return db
-
-
-def run_json(*args: str) -> dict | list:
-    result = runner.invoke(app, [*args, "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
-
-
-def fail_json(*args: str) -> dict:
-    result = runner.invoke(app, [*args, "--json"])
-    assert result.exit_code == 1, result.output
-    return json.loads(result.output)
 
 
 def test_categories_added_by_the_cli_are_listed_by_the_cli_and_the_api(

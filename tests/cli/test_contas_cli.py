@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
-import pytest
-from typer.testing import CliRunner
-
-from anil.cli import app
 from anil.domain.clock import SystemClock, local_today
 from anil.sandbox.seed import ensure_demo
 from anil.storage.engine import Database
-
-runner = CliRunner()
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path, db: Database) -> Database:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("ANIL_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("ANIL_DATABASE_URL", db.url)
-    return db
-
-
-def run_json(*args: str) -> dict | list:
-    result = runner.invoke(app, [*args, "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+from tests.cli.runner import fail_json, run_json
 
 
 def fails(*args: str) -> str:
-    result = runner.invoke(app, [*args, "--json"])
-    assert result.exit_code == 1, result.output
-    return json.loads(result.output)["error"]
+    return fail_json(*args)["error"]
 
 
 def test_accounts_and_transfers_of_a_company(cli_env: Database) -> None:

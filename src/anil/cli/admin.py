@@ -2,42 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 import typer
 
-from anil.cli._output import emit, fail
+from anil.cli._database import DatabaseUrl, Json, run_on_database
+from anil.cli._output import emit
 
 T = TypeVar("T")
-Json = Annotated[bool, typer.Option("--json", help="Print one JSON value.")]
-DatabaseUrl = Annotated[
-    str | None, typer.Option("--database-url", help="Default: ANIL_DATABASE_URL or SQLite.")
-]
-
-
-def _run(database_url: str | None, work: Callable, *, as_json: bool, write: bool = True):  # type: ignore[no-untyped-def]
-    """Open the database (migrating it if new), run `work(session, settings)` in one transaction."""
-    import os
-
-    from anil.config import Settings
-    from anil.errors import AnilError
-    from anil.storage.engine import Database
-    from anil.storage.migrate import upgrade
-
-    if database_url:
-        os.environ["ANIL_DATABASE_URL"] = database_url
-    settings = Settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(settings.resolved_database_url, pool_size=1)
-    try:
-        upgrade(db.engine)
-        runner = db.run_write if write else db.run_read
-        return runner(lambda session: work(session, settings))
-    except AnilError as exc:
-        fail(exc.message, as_json=as_json)
-    finally:
-        db.dispose()
 
 
 def register(app: typer.Typer) -> None:
@@ -60,7 +32,7 @@ def register(app: typer.Typer) -> None:
         """Create a company."""
         from anil.services import admin as svc
 
-        result = _run(
+        result = run_on_database(
             database_url,
             lambda s, _: svc.empresa_json(svc.criar_empresa(s, razao_social=name, cnpj=cnpj)),
             as_json=as_json,
@@ -72,7 +44,7 @@ def register(app: typer.Typer) -> None:
         """List companies."""
         from anil.services import admin as svc
 
-        result = _run(
+        result = run_on_database(
             database_url,
             lambda s, _: [svc.empresa_json(e) for e in svc.listar_empresas(s)],
             as_json=as_json,
@@ -95,7 +67,7 @@ def register(app: typer.Typer) -> None:
             usuario, empresas = svc.criar_usuario(session, email=email, senha=password, empresa_id=company)
             return svc.usuario_json(usuario, empresas)
 
-        emit(_run(database_url, work, as_json=as_json), as_json=as_json)
+        emit(run_on_database(database_url, work, as_json=as_json), as_json=as_json)
 
     @apps.command("create")
     def apps_create(
@@ -109,7 +81,7 @@ def register(app: typer.Typer) -> None:
         """Register an app; prints its client_id and client_secret."""
         from anil.services import admin as svc
 
-        result = _run(
+        result = run_on_database(
             database_url,
             lambda s, _: svc.app_json(svc.criar_app(s, nome=name, redirect_uris=list(redirect_uri))),
             as_json=as_json,
@@ -121,7 +93,7 @@ def register(app: typer.Typer) -> None:
         """List registered apps."""
         from anil.services import admin as svc
 
-        result = _run(
+        result = run_on_database(
             database_url,
             lambda s, _: [svc.app_json(a) for a in svc.listar_apps(s)],
             as_json=as_json,
@@ -159,4 +131,4 @@ def register(app: typer.Typer) -> None:
             )
             return issue_sandbox_token(session, issuer, empresa_id, app_id)
 
-        emit(_run(database_url, work, as_json=as_json), as_json=as_json)
+        emit(run_on_database(database_url, work, as_json=as_json), as_json=as_json)

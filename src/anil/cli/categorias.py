@@ -8,22 +8,8 @@ from typing import Annotated
 
 import typer
 
+from anil.cli._database import Company, DatabaseUrl, Json, empresa_alvo, run_on_database
 from anil.cli._output import emit
-from anil.cli.admin import DatabaseUrl, Json, _run
-
-Company = Annotated[str | None, typer.Option("--company", help="id_empresa (default: the demo company).")]
-
-
-def _empresa(session, company: str | None) -> str:  # type: ignore[no-untyped-def]
-    if company is not None:
-        return company
-    from anil.errors import NotFound
-    from anil.services import admin as svc
-
-    demo = svc.demo_empresa(session)
-    if demo is None:
-        raise NotFound("Nenhuma empresa demo: rode 'anil serve' uma vez ou informe --company")
-    return demo.id
 
 
 def register(app: typer.Typer) -> None:
@@ -75,9 +61,9 @@ def register(app: typer.Typer) -> None:
         )
 
         def work(session, _):  # type: ignore[no-untyped-def]
-            return svc.categoria_json(svc.criar(session, _empresa(session, company), entrada))
+            return svc.categoria_json(svc.criar(session, empresa_alvo(session, company), entrada))
 
-        emit(_run(database_url, work, as_json=as_json), as_json=as_json)
+        emit(run_on_database(database_url, work, as_json=as_json), as_json=as_json)
 
     @categories.command("list")
     def categories_list(
@@ -90,10 +76,10 @@ def register(app: typer.Typer) -> None:
         from anil.services import categorias as svc
 
         def work(session, _):  # type: ignore[no-untyped-def]
-            rows = svc.listar_todas(session, _empresa(session, company))
+            rows = svc.listar_todas(session, empresa_alvo(session, company))
             return [svc.categoria_json(c) for c in rows if tipo is None or c.tipo == tipo.upper()]
 
-        result = _run(database_url, work, as_json=as_json, write=False)
+        result = run_on_database(database_url, work, as_json=as_json, write=False)
         emit(result, as_json=as_json, columns=("id", "codigo", "nome", "tipo", "entrada_dre", "ativo"))
 
     @cost_centers.command("add")
@@ -112,6 +98,6 @@ def register(app: typer.Typer) -> None:
         entrada = CentroEntrada(nome=name, codigo=codigo, ativo=not inactive)
 
         def work(session, _):  # type: ignore[no-untyped-def]
-            return svc.centro_json(svc.criar_controle(session, _empresa(session, company), entrada))
+            return svc.centro_json(svc.criar_controle(session, empresa_alvo(session, company), entrada))
 
-        emit(_run(database_url, work, as_json=as_json), as_json=as_json)
+        emit(run_on_database(database_url, work, as_json=as_json), as_json=as_json)

@@ -10,22 +10,8 @@ from typing import Annotated
 
 import typer
 
+from anil.cli._database import Company, DatabaseUrl, Json, empresa_alvo, run_on_database
 from anil.cli._output import emit, fail
-from anil.cli.admin import DatabaseUrl, Json, _run
-
-Company = Annotated[str | None, typer.Option(help="id_empresa (default: the demo company).")]
-
-
-def _empresa(session, company: str | None) -> str:  # type: ignore[no-untyped-def]
-    if company is not None:
-        return company
-    from anil.errors import NotFound
-    from anil.services import admin as svc
-
-    demo = svc.demo_empresa(session)
-    if demo is None:
-        raise NotFound("Nenhuma empresa demo: rode 'anil serve' uma vez ou informe --company")
-    return demo.id
 
 
 def _valor(texto: str | None, opcao: str, as_json: bool) -> Decimal | None:
@@ -111,11 +97,11 @@ def register(app: typer.Typer) -> None:
         hoje = _hoje()
 
         def work(session, _):  # type: ignore[no-untyped-def]
-            empresa_id = _empresa(session, company)
+            empresa_id = empresa_alvo(session, company)
             conta = svc.criar_conta(session, empresa_id, entrada, hoje)
             return schemas.conta_controle(conta, svc.saldos(session, empresa_id, [conta], hoje)[conta.id])
 
-        emit(_run(database_url, work, as_json=as_json), as_json=as_json)
+        emit(run_on_database(database_url, work, as_json=as_json), as_json=as_json)
 
     @accounts.command("list")
     def accounts_list(
@@ -128,10 +114,10 @@ def register(app: typer.Typer) -> None:
         hoje = _hoje()
 
         def work(session, _):  # type: ignore[no-untyped-def]
-            empresa_id = _empresa(session, company)
+            empresa_id = empresa_alvo(session, company)
             return [schemas.conta_controle(c, s) for c, s in svc.contas_da_empresa(session, empresa_id, hoje)]
 
-        result = _run(database_url, work, as_json=as_json, write=False)
+        result = run_on_database(database_url, work, as_json=as_json, write=False)
         emit(
             result,
             as_json=as_json,
@@ -164,10 +150,10 @@ def register(app: typer.Typer) -> None:
         hoje = _hoje()
 
         def work(session, _):  # type: ignore[no-untyped-def]
-            empresa_id = _empresa(session, company)
+            empresa_id = empresa_alvo(session, company)
             return schemas.transferencia_controle(svc.criar_transferencia(session, empresa_id, entrada, hoje))
 
-        emit(_run(database_url, work, as_json=as_json), as_json=as_json)
+        emit(run_on_database(database_url, work, as_json=as_json), as_json=as_json)
 
     @transfers.command("list")
     def transfers_list(
@@ -179,11 +165,11 @@ def register(app: typer.Typer) -> None:
         from anil.services import contas as svc
 
         def work(session, _):  # type: ignore[no-untyped-def]
-            empresa_id = _empresa(session, company)
+            empresa_id = empresa_alvo(session, company)
             rows = svc.transferencias_da_empresa(session, empresa_id, FiltroTransferencias())
             return [schemas.transferencia_controle(r) for r in rows]
 
-        result = _run(database_url, work, as_json=as_json, write=False)
+        result = run_on_database(database_url, work, as_json=as_json, write=False)
         rows = [
             {
                 "id": r["id"],

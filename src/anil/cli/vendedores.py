@@ -7,22 +7,8 @@ from typing import Annotated
 
 import typer
 
+from anil.cli._database import Company, DatabaseUrl, Json, empresa_alvo, run_on_database
 from anil.cli._output import emit
-from anil.cli.admin import DatabaseUrl, Json, _run
-
-Company = Annotated[str | None, typer.Option(help="id_empresa (default: the demo company).")]
-
-
-def _empresa(session, company: str | None) -> str:  # type: ignore[no-untyped-def]
-    if company is not None:
-        return company
-    from anil.errors import NotFound
-    from anil.services import admin as svc
-
-    demo = svc.demo_empresa(session)
-    if demo is None:
-        raise NotFound("Nenhuma empresa demo: rode 'anil serve' uma vez ou informe --company")
-    return demo.id
 
 
 def register(app: typer.Typer) -> None:
@@ -40,10 +26,10 @@ def register(app: typer.Typer) -> None:
         from anil.services import vendedores as svc
 
         def work(session, _):  # type: ignore[no-untyped-def]
-            empresa_id = _empresa(session, company)
+            empresa_id = empresa_alvo(session, company)
             return svc.vendedor_json(svc.criar(session, empresa_id, name), empresa_id)
 
-        emit(_run(database_url, work, as_json=as_json), as_json=as_json)
+        emit(run_on_database(database_url, work, as_json=as_json), as_json=as_json)
 
     @sellers.command("list")
     def sellers_list(
@@ -53,8 +39,8 @@ def register(app: typer.Typer) -> None:
         from anil.services import vendedores as svc
 
         def work(session, _):  # type: ignore[no-untyped-def]
-            empresa_id = _empresa(session, company)
+            empresa_id = empresa_alvo(session, company)
             return [svc.vendedor_json(v, empresa_id) for v in svc.listar_da_empresa(session, empresa_id)]
 
-        result = _run(database_url, work, as_json=as_json, write=False)
+        result = run_on_database(database_url, work, as_json=as_json, write=False)
         emit(result, as_json=as_json, columns=("id", "nome", "id_legado"))
