@@ -68,16 +68,6 @@ class FiltroCategorias:
     descendente: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Totais:
-    ativo: int
-    inativo: int
-
-    @property
-    def todos(self) -> int:
-        return self.ativo + self.inativo
-
-
 # ----------------------------------------------------------------------------- writes (/_anil/) ----
 
 

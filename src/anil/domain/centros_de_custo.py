@@ -34,16 +34,6 @@ class FiltroCentros:
 
 
 @dataclass(frozen=True, slots=True)
-class Totais:
-    ativo: int
-    inativo: int
-
-    @property
-    def todos(self) -> int:
-        return self.ativo + self.inativo
-
-
-@dataclass(frozen=True, slots=True)
 class CentroEntrada:
     nome: str | None = None
     codigo: str | None = None

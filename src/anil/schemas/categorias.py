@@ -7,7 +7,8 @@ from __future__ import annotations
 from pydantic import TypeAdapter
 
 from anil.domain.categorias import Categoria as CategoriaRegistro
-from anil.domain.categorias import CategoriaEntrada, Configuracao, ItemDre, Totais
+from anil.domain.categorias import CategoriaEntrada, Configuracao, ItemDre
+from anil.domain.totais import Totais
 from anil.schemas.common import In, Wire
 
 

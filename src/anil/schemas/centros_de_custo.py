@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from anil.domain.centros_de_custo import CentroDeCusto as CentroRegistro
-from anil.domain.centros_de_custo import CentroEntrada, Totais
+from anil.domain.centros_de_custo import CentroEntrada
+from anil.domain.totais import Totais
 from anil.schemas.common import In, Wire
 
 

@@ -17,7 +17,6 @@ from anil.domain.categorias import (
     Configuracao,
     FiltroCategorias,
     ItemDre,
-    Totais,
     arvore_dre,
     configuracao_padrao,
     considera_custo_padrao,
@@ -26,6 +25,7 @@ from anil.domain.categorias import (
 )
 from anil.domain.plano_padrao import PLANO_PADRAO
 from anil.domain.texto import chave
+from anil.domain.totais import Totais
 from anil.errors import Conflict, InvalidInput, NotFound
 from anil.storage.models import Empresa
 from anil.storage.repositories import categorias as repo

@@ -12,9 +12,9 @@ from anil.domain.centros_de_custo import (
     CentroDeCusto,
     CentroEntrada,
     FiltroCentros,
-    Totais,
     validar,
 )
+from anil.domain.totais import Totais
 from anil.errors import RuleViolation
 from anil.services.categorias import exigir_empresa
 from anil.storage.repositories import centros_de_custo as repo

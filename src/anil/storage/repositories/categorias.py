@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, bindparam, case, exists, func, insert, or_
 from sqlalchemy.orm import Session, aliased
 
-from anil.domain.categorias import Categoria, CategoriaValida, FiltroCategorias, Totais
+from anil.domain.categorias import Categoria, CategoriaValida, FiltroCategorias
 from anil.domain.texto import chave
+from anil.domain.totais import Totais
 from anil.storage.models import Categoria as CategoriaRow
 from anil.storage.repositories.base import Reader, core, scoped_select, write_raw
 from anil.storage.types import new_uuid, utcnow

@@ -7,8 +7,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, insert, or_
 
-from anil.domain.centros_de_custo import CentroDeCusto, CentroValido, FiltroCentros, Totais
+from anil.domain.centros_de_custo import CentroDeCusto, CentroValido, FiltroCentros
 from anil.domain.texto import chave
+from anil.domain.totais import Totais
 from anil.storage.models import CentroDeCusto as CentroRow
 from anil.storage.repositories.base import Reader, core, scoped_select
 from anil.storage.types import new_uuid, utcnow
