@@ -54,3 +54,22 @@ def sao_paulo_to_utc(naive_local: datetime) -> datetime:
 
 def utc_to_sao_paulo(naive_utc: datetime) -> datetime:
     return naive_utc.replace(tzinfo=UTC).astimezone(SAO_PAULO).replace(tzinfo=None)
+
+
+class CompanyClock:
+    """A company's clock (issue 4): the base clock, frozen at an instant and/or shifted. Every date rule of
+    the financial core (due, overdue, "this month") reads it; token expiry keeps reading the base clock.
+    `congelado_em` is an aware UTC datetime; the shift applies on top of the frozen instant too."""
+
+    __slots__ = ("base", "congelado_em", "deslocamento")
+
+    def __init__(
+        self, base: Clock, congelado_em: datetime | None = None, deslocamento: timedelta = timedelta(0)
+    ):
+        self.base = base
+        self.congelado_em = congelado_em
+        self.deslocamento = deslocamento
+
+    def now(self) -> datetime:
+        agora = self.congelado_em if self.congelado_em is not None else self.base.now()
+        return agora + self.deslocamento

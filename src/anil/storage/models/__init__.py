@@ -3,6 +3,17 @@
 from anil.storage.models.categorias import Categoria
 from anil.storage.models.centros_de_custo import CentroDeCusto
 from anil.storage.models.contas import ContaFinanceira, Transferencia
+from anil.storage.models.financeiro import (
+    Alteracao,
+    Baixa,
+    EventoFinanceiro,
+    Job,
+    Parcela,
+    Protocolo,
+    Rateio,
+    RateioCentroCusto,
+    RelogioEmpresa,
+)
 from anil.storage.models.naturezas import NaturezaOperacao
 from anil.storage.models.oauth import (
     AuthorizationCode,
@@ -26,15 +37,20 @@ from anil.storage.models.unidades import UnidadeMedida
 from anil.storage.models.vendedores import Vendedor
 
 __all__ = [
+    "Alteracao",
     "AuthorizationCode",
+    "Baixa",
     "Categoria",
     "CentroDeCusto",
     "ContaFinanceira",
     "Empresa",
+    "EventoFinanceiro",
+    "Job",
     "NaturezaOperacao",
     "OAuthClient",
     "OAuthConnection",
     "OAuthToken",
+    "Parcela",
     "Pessoa",
     "PessoaEndereco",
     "Produto",
@@ -43,6 +59,10 @@ __all__ = [
     "ProdutoEcommerceMarca",
     "ProdutoKitItem",
     "ProdutoVersao",
+    "Protocolo",
+    "Rateio",
+    "RateioCentroCusto",
+    "RelogioEmpresa",
     "Servico",
     "SigningKey",
     "Transferencia",
