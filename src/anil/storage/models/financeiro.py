@@ -102,6 +102,19 @@ class RateioCentroCusto(Base):
     valor: Mapped[Decimal] = mapped_column(Money)
 
 
+COLUNAS_BUSCA = (
+    "tenant_id",
+    "tipo",
+    "data_vencimento",
+    "seq",
+    "situacao",
+    "perda_valor",
+    "valor_bruto",
+    "valor_pago",
+    "nao_pago",
+)
+
+
 class Parcela(Base):
     """An installment. See the module docstring for what is stored and what is derived."""
 
@@ -110,8 +123,9 @@ class Parcela(Base):
         CheckConstraint("valor_bruto >= 0", name="valor_bruto_nao_negativo"),
         CheckConstraint("situacao IN ('NORMAL', 'CANCELADO', 'RENEGOCIADO')", name="situacao_valida"),
         Index("ix_parcelas_evento", "evento_id", "indice"),
-        # the searches (§3.10 buscar): tenant, kind, due-date window, then the row order
-        Index("ix_parcelas_busca_vencimento", "tenant_id", "tipo", "data_vencimento", "seq"),
+        # the searches (§3.10 buscar): tenant, kind, due-date window, then the row order; the columns
+        # after `seq` cover the cancelled filter and the `totais` aggregate (index-only; migration 0008)
+        Index("ix_parcelas_busca", *COLUNAS_BUSCA),
         Index("ix_parcelas_tenant_contato", "tenant_id", "contato_id", "data_vencimento"),
     )
 
@@ -238,3 +252,14 @@ class RelogioEmpresa(Base):
     congelado_em: Mapped[datetime | None] = mapped_column(DateTime)  # naive UTC
     deslocamento_segundos: Mapped[int] = mapped_column(BigInteger, default=0)
     alterado_em: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FinanceiroVersao(Base):
+    """Per company, a number every write to its installments, settlements or events bumps (last in the
+    transaction): the data version the searches' caches (`itens_totais`, `totais`, page cursors) are keyed
+    by, so that a write in one worker process is seen by all (`repositories.financeiro.nova_versao`)."""
+
+    __tablename__ = "financeiro_versoes"
+
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("empresas.id", ondelete="CASCADE"), primary_key=True)
+    versao: Mapped[int] = mapped_column(Integer, default=0)

@@ -7,12 +7,36 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, literal
+from sqlalchemy import ColumnElement, bindparam, case, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 from anil.domain.financeiro import INGLES, TRADUZIDO, Situacao, StatusParcela
-from anil.storage.models import Parcela
+from anil.storage.models import FinanceiroVersao, Parcela
+from anil.storage.repositories.base import Reader, fetch, owned, scope, write_raw
 
 P = Parcela.__table__
+V = FinanceiroVersao.__table__
+
+_VERSAO = select(V.c.versao).where(owned(V))
+_BUMP = {
+    name: dialect_insert(V)
+    .values(tenant_id=bindparam("t"), versao=1)
+    .on_conflict_do_update(index_elements=[V.c.tenant_id], set_={"versao": V.c.versao + 1})
+    for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
+
+
+def nova_versao(session: Session, tenant_id: str) -> None:
+    """Bump the company's financial data version. EVERY write to its events, rateios, installments or
+    settlements calls it, last in its transaction (its row lock is then brief): the searches cache their
+    totals and page cursors per version (`repositories.buscas_financeiras`)."""
+    write_raw(session, _BUMP[session.get_bind().dialect.name], {"t": tenant_id})
+
+
+def versao(reader: Reader, tenant_id: str) -> int:
+    rows = fetch(reader, _VERSAO, scope(tenant_id))
+    return rows[0][0] if rows else 0
 
 
 def status_sql(hoje: date | ColumnElement[Any], parcelas: Any = P) -> ColumnElement[str]:
