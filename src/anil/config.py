@@ -35,6 +35,16 @@ class Settings(BaseSettings):
     workers: int = 1
     # Enables GET /_bench/baseline, the B endpoint of the benchmark protocol (bench/ sets it).
     bench: OnOff = "off"
+    # The job queue's worker (financial events' protocols): in every server process, or not at all
+    # (then `anil worker` processes drain the queue).
+    worker: Literal["inprocess", "off"] = "inprocess"
+    # How long a new protocol stays PENDING: `immediate`, a number of seconds, or `manual` (until released
+    # through /_anil/companies/{id}/protocolos); a company's own mode set there wins.
+    protocol_delay: str = "immediate"
+    worker_lease_seconds: float = 30.0
+    worker_poll_ms: int = 100
+    # Sandbox tests only: seconds a worker sleeps between claiming a job and running it.
+    worker_test_sleep: float = 0.0
 
     @field_validator("sandbox", "rate_limit", "quirks", "bench", mode="before")
     @classmethod

@@ -17,9 +17,11 @@ from anil.api.routers import (
     control_categorias,
     control_contas,
     control_vendedores,
+    eventos_financeiros,
     pessoas,
     produtos,
     produtos_catalogos,
+    protocolos,
     servicos,
     vendedores,
 )
@@ -30,6 +32,7 @@ from anil.auth import endpoints as oauth_endpoints
 from anil.config import Settings
 from anil.domain.clock import Clock
 from anil.sandbox.admin_key import ensure_admin_key, read_admin_key
+from anil.services.worker import start_worker
 from anil.storage.engine import Database
 
 
@@ -45,7 +48,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        worker = start_worker(runtime)  # the job queue's in-process worker (ANIL_WORKER=inprocess)
+        _app.state.worker = worker
         yield
+        if worker is not None:
+            worker.stop()
         if runtime.db.async_reads is not None:  # the pool of this event loop ends with it
             await runtime.db.async_reads.close()
 
@@ -74,6 +81,8 @@ def create_app(
     app.include_router(categorias.router)  # /v1/categorias(/configuracao-padrao), …/categorias-dre (§3.8)
     # /v1/conta-financeira(/{id}/saldo-atual), …/transferencias, …/saldo-inicial (§3.9)
     app.include_router(contas_financeiras.router)
+    app.include_router(eventos_financeiros.router)  # POST …/contas-a-receber, …/contas-a-pagar → 202 (§3.10)
+    app.include_router(protocolos.router)  # GET /v1/protocolo/{id} (§3.13)
     # /_anil/: sandbox control behind the admin key; what Conta Azul's API cannot create
     app.include_router(control.router)  # companies, users, apps, tokens
     app.include_router(control_categorias.router)  # /_anil/companies/{id}/categorias, /centros-de-custo

@@ -1,0 +1,98 @@
+"""Creating receivables and payables (catalog §3.10, §2.10): `POST …/contas-a-receber` and
+`…/contas-a-pagar` answer 202 with a protocol; a worker creates the event (`services.worker`).
+
+What the body alone can tell, and whether the records it names exist in the company, is checked here and
+answered 400 (`{"code", "message"}`, the first failing field). The protocol and its job are inserted in
+one transaction; the request then wakes this process's worker.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+from starlette.responses import Response
+
+from anil.api.deps import Tenant
+from anil.api.deps import runtime_of as runtime
+from anil.api.errors import ErrorStyle, json_response
+from anil.api.routing import read, route_class, write
+from anil.domain.eventos import MANUAL, EventoValido, validar_evento, verificar_referencias
+from anil.domain.financeiro import TipoEvento
+from anil.errors import InvalidInput
+from anil.schemas import eventos as schemas
+from anil.schemas.common import carimbo
+from anil.services import eventos as service
+from anil.services import protocolos as protocolos_service
+from anil.services.jobs import naive_utc
+from anil.storage.types import new_uuid
+
+router = APIRouter(tags=["Evento financeiro"], route_class=route_class(ErrorStyle.FINANCEIRO))
+
+BASE = "/v1/financeiro/eventos-financeiros"
+
+
+def _campo(loc: tuple) -> str:
+    texto = ""
+    for parte in loc:
+        if isinstance(parte, int):
+            texto += f"[{parte}]"
+        else:
+            texto += f".{parte}" if texto else str(parte)
+    return texto
+
+
+def parse(raw: bytes) -> schemas.EventoIn:
+    """The body, or the first problem in Portuguese (`condicao_pagamento.parcelas[0].nota`)."""
+    try:
+        return schemas.EventoIn.model_validate_json(raw or b"null")
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = tuple(p for p in first.get("loc", ()) if p != "body")
+        if not loc or first.get("type") == "json_invalid":
+            raise InvalidInput("O corpo da requisição é inválido") from None
+        raise InvalidInput(f"O campo '{_campo(loc)}' é inválido") from None
+
+
+async def criar(request: Request, tenant_id: str, tipo: TipoEvento) -> Response:
+    valido: EventoValido = validar_evento(parse(await request.body()).entrada(), tipo)
+    rt = runtime(request)
+    refs, modo = await read(
+        rt.db,
+        lambda s: (
+            service.referencias(s, tenant_id, valido),
+            protocolos_service.modo(s, tenant_id, rt.settings.protocol_delay),
+        ),
+    )
+    verificar_referencias(valido, refs)
+    agora = naive_utc(rt.clock)
+    disponivel_em = None if modo.modo == MANUAL else agora + timedelta(seconds=modo.segundos)
+    protocolo_id = new_uuid()
+    await write(
+        rt.db, lambda s: service.solicitar_criacao(s, tenant_id, valido, protocolo_id, agora, disponivel_em)
+    )
+    worker = getattr(request.app.state, "worker", None)
+    if worker is not None and disponivel_em is not None:
+        worker.acordar()
+    criado = carimbo(agora)
+    return json_response(
+        {
+            "protocolo": protocolo_id,
+            "protocolId": protocolo_id,
+            "status": "PENDING",
+            "data_criacao": criado,
+            "createdAt": criado,
+        },
+        202,
+    )
+
+
+@router.post(f"{BASE}/contas-a-receber", status_code=202, responses={202: {"model": schemas.ProtocoloCriado}})
+async def criar_conta_a_receber(request: Request, claims: Tenant) -> Response:
+    return await criar(request, claims.empresa_id, TipoEvento.RECEITA)
+
+
+@router.post(f"{BASE}/contas-a-pagar", status_code=202, responses={202: {"model": schemas.ProtocoloCriado}})
+async def criar_conta_a_pagar(request: Request, claims: Tenant) -> Response:
+    return await criar(request, claims.empresa_id, TipoEvento.DESPESA)

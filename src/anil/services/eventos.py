@@ -1,0 +1,63 @@
+"""Financial events (§3.10): checking what a new event references, asking for its creation (a protocol
+and a job, §2.10) and creating it (the worker; sales will call `criar_evento` synchronously).
+
+Each function takes an open session (or a reader) and the tenant, never commits.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from anil.domain.eventos import EventoValido, Referencias, para_payload, verificar_referencias
+from anil.storage.repositories import alteracoes
+from anil.storage.repositories import eventos as repo
+from anil.storage.repositories import jobs as fila
+from anil.storage.repositories.base import Reader
+
+# The job that creates a financial event from the validated body (`anil.domain.eventos.para_payload`).
+JOB_CRIAR_EVENTO = "evento_financeiro.criar"
+
+
+def referencias(reader: Reader, tenant_id: str, valido: EventoValido) -> Referencias:
+    return repo.referencias(reader, tenant_id, valido)
+
+
+def verificar(reader: Reader, tenant_id: str, valido: EventoValido) -> None:
+    """The referenced contact, accounts, categories (of the event's kind) and cost centers exist in the
+    company; InvalidInput naming the first one that does not."""
+    verificar_referencias(valido, repo.referencias(reader, tenant_id, valido))
+
+
+def solicitar_criacao(
+    session: Session,
+    tenant_id: str,
+    valido: EventoValido,
+    protocolo_id: str,
+    agora: datetime,
+    disponivel_em: datetime | None,
+) -> None:
+    """The 202 of `POST …/contas-a-receber|pagar`: a PENDING protocol and its job, in one transaction.
+    `disponivel_em` None holds the job until released (the sandbox's manual mode)."""
+    fila.enfileirar(
+        session, tenant_id, JOB_CRIAR_EVENTO, para_payload(valido), protocolo_id, agora, disponivel_em
+    )
+
+
+def criar_evento(
+    session: Session,
+    tenant_id: str,
+    valido: EventoValido,
+    agora_utc: datetime,
+    origem: str = "LANCAMENTO_FINANCEIRO",
+    referencia_id: str | None = None,
+) -> str:
+    """Insert the event with its rateio, cost centers and installments (unpaid: `nao_pago = valor_bruto`)
+    and append it to the alterações feed, in the caller's transaction. `agora_utc` is the company clock's
+    now (naive UTC). References are the caller's to check (`verificar`). Returns the event id."""
+    evento_id, _ = repo.inserir(
+        session, tenant_id, valido, agora_utc, origem=origem, referencia_id=referencia_id
+    )
+    alteracoes.registrar(session, tenant_id, [evento_id], agora_utc)
+    return evento_id
