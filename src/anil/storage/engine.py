@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - Windows: the thread lock and SQLite's 
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from anil.domain.buscas_financeiras import dobrar
 from anil.storage.async_reads import AsyncReads
 
 T = TypeVar("T")
@@ -64,6 +65,8 @@ def _configure_sqlite(engine: Engine) -> None:
         # Checkpoints run off the commit path, in Database's checkpointer thread (see there).
         cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
+        # the installment searches' text folding; PostgreSQL has it as a SQL function (migration 0008)
+        dbapi_connection.create_function("anil_chave", 1, dobrar, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]

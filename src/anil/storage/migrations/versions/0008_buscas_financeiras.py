@@ -4,7 +4,9 @@ The searches (`…/contas-a-receber/buscar`, `…/contas-a-pagar/buscar`) read a
 company's receivables or payables. `ix_parcelas_busca` replaces `ix_parcelas_busca_vencimento`: the same
 leading columns (tenant, kind, due date, row order) followed by what the cancelled filter and the `totais`
 aggregate read, so that counting and totalling a window never touches the table (index-only on both
-engines). `financeiro_versoes` is the per-company number every financial write bumps.
+engines). `financeiro_versoes` is the per-company number every financial write bumps. On PostgreSQL,
+`anil_chave(text)` folds text as `anil.domain.buscas_financeiras.dobrar` does (SQLite gets that very Python
+function on every connection): the `descricao` filter matches ignoring case and accents on both engines.
 
 Revision ID: 0008
 Revises: 0007
@@ -34,8 +36,21 @@ _BUSCA = [
     "nao_pago",
 ]
 
+# anil.domain.buscas_financeiras.DOBRA_DE / DOBRA_PARA as of this revision
+_DOBRA_DE = "ABCDEFGHIJKLMNOPQRSTUVWXYZÁÀÂÃÄÅáàâãäåÉÈÊËéèêëÍÌÎÏíìîïÓÒÔÕÖóòôõöÚÙÛÜúùûüÇçÑñÝýÿ"
+_DOBRA_PARA = "abcdefghijklmnopqrstuvwxyzaaaaaaaaaaaaeeeeeeeeiiiiiiiioooooooooouuuuuuuuccnnyyy"
+_ANIL_CHAVE = f"""
+CREATE OR REPLACE FUNCTION anil_chave(texto text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $$
+  SELECT btrim(regexp_replace(translate(texto, '{_DOBRA_DE}', '{_DOBRA_PARA}') COLLATE "C",
+                              '[^0-9a-z]+', ' ', 'g'))
+$$
+"""
+
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(_ANIL_CHAVE)
     with op.batch_alter_table("parcelas", schema=None) as batch_op:
         batch_op.drop_index("ix_parcelas_busca_vencimento")
         batch_op.create_index("ix_parcelas_busca", _BUSCA, unique=False)
@@ -55,6 +70,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS anil_chave(text)")
     op.drop_table("financeiro_versoes")
     with op.batch_alter_table("parcelas", schema=None) as batch_op:
         batch_op.drop_index("ix_parcelas_busca")
