@@ -59,6 +59,14 @@ class Settings(BaseSettings):
                 return "off"
         return value
 
+    @field_validator("protocol_delay", mode="before")
+    @classmethod
+    def _protocol_delay(cls, value: object) -> object:
+        texto = str(value).strip().lower()
+        if texto in {"immediate", "manual"} or (texto.isdigit() and int(texto) <= 86400):
+            return texto
+        raise ValueError("ANIL_PROTOCOL_DELAY must be 'immediate', 'manual' or whole seconds (0 to 86400)")
+
     @cached_property
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -17,6 +17,7 @@ from anil.api.routers import (
     control,
     control_categorias,
     control_contas,
+    control_protocolos,
     control_vendedores,
     eventos_financeiros,
     pessoas,
@@ -90,6 +91,7 @@ def create_app(
     app.include_router(control_categorias.router)  # /_anil/companies/{id}/categorias, /centros-de-custo
     app.include_router(control_vendedores.router)  # /_anil/companies/{id}/vendedores
     app.include_router(control_contas.router)  # /_anil/companies/{id}/contas-financeiras, /transferencias
+    app.include_router(control_protocolos.router)  # /_anil/companies/{id}/protocolos: PENDING mode, release
     if settings.bench == "on":
         app.include_router(bench.router)  # /_bench/baseline: B of the benchmark protocol
     return app

@@ -462,38 +462,38 @@ IMEDIATO = "immediate"
 MANUAL = "manual"
 
 
+MODO_MENSAGEM = "O modo deve ser 'immediate', 'manual' ou um número inteiro de segundos (1 a 86400)"
+SEGUNDOS_MAXIMO = 86400
+
+
 @dataclass(frozen=True, slots=True)
 class ModoPendencia:
     """How long a new protocol stays PENDING before its job may run: `immediate` (the default),
     a number of seconds, or `manual` (until released through `/_anil/`)."""
 
     modo: str  # immediate | seconds | manual
-    segundos: float = 0.0
+    segundos: int = 0
 
     @property
     def texto(self) -> str:
-        if self.modo == "seconds":
-            return f"{self.segundos:g}"
-        return self.modo
+        return str(self.segundos) if self.modo == SEGUNDOS else self.modo
 
 
-def modo_pendencia(texto: str | int | float | None) -> ModoPendencia:
-    """`immediate`, `manual` or a number of seconds (0 = immediate); InvalidInput otherwise."""
+SEGUNDOS = "seconds"
+
+
+def modo_pendencia(texto: str | int | None) -> ModoPendencia:
+    """`immediate`, `manual` or a whole number of seconds (0 = immediate); InvalidInput otherwise."""
     if texto is None:
         return ModoPendencia(IMEDIATO)
-    if isinstance(texto, bool):
-        raise InvalidInput("O modo deve ser 'immediate', 'manual' ou um número de segundos")
-    valor = str(texto).strip().lower()
+    if isinstance(texto, bool) or (isinstance(texto, float) and not texto.is_integer()):
+        raise InvalidInput(MODO_MENSAGEM)
+    valor = str(int(texto) if isinstance(texto, float) else texto).strip().lower()
     if valor in {"", IMEDIATO}:
         return ModoPendencia(IMEDIATO)
     if valor == MANUAL:
         return ModoPendencia(MANUAL)
-    try:
-        segundos = float(valor)
-    except ValueError:
-        raise InvalidInput("O modo deve ser 'immediate', 'manual' ou um número de segundos") from None
-    if not (0 <= segundos <= 86400) or segundos != segundos:
-        raise InvalidInput("O número de segundos deve estar entre 0 e 86400")
-    if segundos == 0:
-        return ModoPendencia(IMEDIATO)
-    return ModoPendencia("seconds", segundos)
+    if not valor.isdigit() or int(valor) > SEGUNDOS_MAXIMO:
+        raise InvalidInput(MODO_MENSAGEM)
+    segundos = int(valor)
+    return ModoPendencia(SEGUNDOS, segundos) if segundos else ModoPendencia(IMEDIATO)

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from anil.domain.eventos import EventoValido, Referencias, para_payload, verificar_referencias
-from anil.storage.repositories import alteracoes
+from anil.storage.repositories import alteracoes, financeiro
 from anil.storage.repositories import eventos as repo
 from anil.storage.repositories import jobs as fila
 from anil.storage.repositories.base import Reader
@@ -54,10 +54,12 @@ def criar_evento(
     referencia_id: str | None = None,
 ) -> str:
     """Insert the event with its rateio, cost centers and installments (unpaid: `nao_pago = valor_bruto`)
-    and append it to the alterações feed, in the caller's transaction. `agora_utc` is the company clock's
+    and append it to the alterações feed, then bump the company's financial data version, in the caller's
+    transaction. `agora_utc` is the company clock's
     now (naive UTC). References are the caller's to check (`verificar`). Returns the event id."""
     evento_id, _ = repo.inserir(
         session, tenant_id, valido, agora_utc, origem=origem, referencia_id=referencia_id
     )
     alteracoes.registrar(session, tenant_id, [evento_id], agora_utc)
+    financeiro.nova_versao(session, tenant_id)  # last: the searches' caches see the new installments
     return evento_id

@@ -263,3 +263,15 @@ class FinanceiroVersao(Base):
 
     tenant_id: Mapped[str] = mapped_column(ForeignKey("empresas.id", ondelete="CASCADE"), primary_key=True)
     versao: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ModoProtocolo(Base):
+    """A company's own PENDING mode for new protocols, set through `/_anil/companies/{id}/protocolos/modo`
+    (`immediate`, `seconds` with `segundos`, or `manual`); no row means the server's `ANIL_PROTOCOL_DELAY`."""
+
+    __tablename__ = "modos_protocolo"
+
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("empresas.id", ondelete="CASCADE"), primary_key=True)
+    modo: Mapped[str] = mapped_column(String(16))
+    segundos: Mapped[int] = mapped_column(Integer, default=0)
+    alterado_em: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

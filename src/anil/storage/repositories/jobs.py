@@ -20,14 +20,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from anil.storage.models import Job, Protocolo
+from anil.storage.models import Job, ModoProtocolo, Protocolo
 from anil.storage.repositories.base import Reader, fetch, owned, scope, write_raw
 
 J = Job.__table__
 PR = Protocolo.__table__
+M = ModoProtocolo.__table__
 
 PRONTO = "PRONTO"
 EXECUTANDO = "EXECUTANDO"
@@ -228,15 +230,57 @@ def finalizar_protocolo(
     )
 
 
-_LIBERAR = update(J).where(owned(J), J.c.estado == PRONTO, J.c.disponivel_em.is_(None))
+_LIBERAR = update(J).where(
+    owned(J),
+    J.c.estado == PRONTO,
+    or_(J.c.disponivel_em.is_(None), J.c.disponivel_em > bindparam("agora")),
+)
 
 
 def liberar(session: Session, tenant_id: str, agora: datetime, protocolo_id: str | None = None) -> int:
-    """Release held jobs of the company (one protocol's, or all): runnable from `agora`."""
-    stmt = _LIBERAR.values(disponivel_em=agora)
+    """Make the company's waiting jobs (held, or delayed into the future) runnable from `agora`: one
+    protocol's, or all. The number released."""
+    stmt = _LIBERAR.values(disponivel_em=bindparam("agora"))
     if protocolo_id is not None:
         stmt = stmt.where(J.c.protocolo_id == protocolo_id)
-    return session.execute(stmt, scope(tenant_id)).rowcount or 0
+    return session.execute(stmt, scope(tenant_id, agora=agora)).rowcount or 0
+
+
+_MODO = select(M.c.modo, M.c.segundos).where(owned(M))
+_DEFINIR_MODO = {
+    name: dialect_insert(M)
+    .values(
+        tenant_id=bindparam("tenant_id"),
+        modo=bindparam("modo"),
+        segundos=bindparam("segundos"),
+        alterado_em=bindparam("agora"),
+    )
+    .on_conflict_do_update(
+        index_elements=[M.c.tenant_id],
+        set_={
+            "modo": bindparam("modo"),
+            "segundos": bindparam("segundos"),
+            "alterado_em": bindparam("agora"),
+        },
+    )
+    for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
+_REMOVER_MODO = delete(M).where(owned(M))
+
+
+def modo(reader: Reader, tenant_id: str) -> tuple[str, int] | None:
+    """The company's own PENDING mode `(modo, segundos)`, None when it follows the server's."""
+    rows = fetch(reader, _MODO, scope(tenant_id))
+    return (rows[0][0], int(rows[0][1])) if rows else None
+
+
+def definir_modo(session: Session, tenant_id: str, modo: str | None, segundos: int, agora: datetime) -> None:
+    """Set the company's own mode; None removes it (back to the server's)."""
+    if modo is None:
+        session.execute(_REMOVER_MODO, scope(tenant_id))
+        return
+    stmt = _DEFINIR_MODO[session.get_bind().dialect.name]
+    session.execute(stmt, scope(tenant_id, modo=modo, segundos=segundos, agora=agora))
 
 
 # ------------------------------------------------------------------------------------------- read ----
