@@ -18,6 +18,7 @@ from anil.api.routers import (
     control_categorias,
     control_contas,
     control_protocolos,
+    control_relogios,
     control_vendedores,
     eventos_financeiros,
     pessoas,
@@ -92,6 +93,7 @@ def create_app(
     app.include_router(control_vendedores.router)  # /_anil/companies/{id}/vendedores
     app.include_router(control_contas.router)  # /_anil/companies/{id}/contas-financeiras, /transferencias
     app.include_router(control_protocolos.router)  # /_anil/companies/{id}/protocolos: PENDING mode, release
+    app.include_router(control_relogios.router)  # /_anil/companies/{id}/relogio: the company's clock
     if settings.bench == "on":
         app.include_router(bench.router)  # /_bench/baseline: B of the benchmark protocol
     return app

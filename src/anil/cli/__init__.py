@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from anil.cli import admin, categorias, contas, server, vendedores, worker
+from anil.cli import admin, categorias, contas, relogios, server, vendedores, worker
 
 app = typer.Typer(
     name="anil",
@@ -18,6 +18,7 @@ admin.register(app)
 vendedores.register(app)
 categorias.register(app)
 contas.register(app)
+relogios.register(app)
 worker.register(app)
 
 

@@ -34,10 +34,12 @@ def _data(texto: str | None, opcao: str, as_json: bool) -> date | None:
         raise  # unreachable: fail exits
 
 
-def _hoje() -> date:
-    from anil.domain.clock import SystemClock, local_today
+def _hoje(session, empresa_id: str) -> date:  # type: ignore[no-untyped-def]
+    """The company's today: its clock (`anil clock`), else the system's."""
+    from anil.domain.clock import SystemClock
+    from anil.services import relogios
 
-    return local_today(SystemClock())
+    return relogios.hoje(session, empresa_id, SystemClock())
 
 
 def register(app: typer.Typer) -> None:
@@ -94,10 +96,10 @@ def register(app: typer.Typer) -> None:
             saldo_inicial=_valor(saldo_inicial, "--initial-balance", as_json),
             data_saldo_inicial=_data(data_saldo_inicial, "--initial-balance-date", as_json),
         )
-        hoje = _hoje()
 
         def work(session, _):  # type: ignore[no-untyped-def]
             empresa_id = empresa_alvo(session, company)
+            hoje = _hoje(session, empresa_id)
             conta = svc.criar_conta(session, empresa_id, entrada, hoje)
             return schemas.conta_controle(conta, svc.saldos(session, empresa_id, [conta], hoje)[conta.id])
 
@@ -111,10 +113,9 @@ def register(app: typer.Typer) -> None:
         from anil.schemas import contas as schemas
         from anil.services import contas as svc
 
-        hoje = _hoje()
-
         def work(session, _):  # type: ignore[no-untyped-def]
             empresa_id = empresa_alvo(session, company)
+            hoje = _hoje(session, empresa_id)
             return [schemas.conta_controle(c, s) for c, s in svc.contas_da_empresa(session, empresa_id, hoje)]
 
         result = run_on_database(database_url, work, as_json=as_json, write=False)
@@ -147,10 +148,10 @@ def register(app: typer.Typer) -> None:
             data=_data(data, "--date", as_json),
             descricao=descricao,
         )
-        hoje = _hoje()
 
         def work(session, _):  # type: ignore[no-untyped-def]
             empresa_id = empresa_alvo(session, company)
+            hoje = _hoje(session, empresa_id)
             return schemas.transferencia_controle(svc.criar_transferencia(session, empresa_id, entrada, hoje))
 
         emit(run_on_database(database_url, work, as_json=as_json), as_json=as_json)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from faker import Faker
 from sqlalchemy.orm import Session
 
 from anil.domain import documentos, enderecos
+from anil.domain.clock import Clock, local_today
 from anil.domain.pessoas import (
     ATUAL,
     CLIENTE,
@@ -37,13 +38,14 @@ from anil.domain.pessoas import (
     PessoaEntrada,
     PessoaRegistro,
     PessoaValida,
+    ResumoFinanceiro,
     Vocabulario,
     mesclar,
-    resumo_financeiro,
     validar,
 )
 from anil.errors import NotFound
 from anil.storage.repositories import pessoas as repo
+from anil.storage.repositories import relogios, resumos
 from anil.storage.repositories.base import Reader
 
 NAO_ENCONTRADA = "Pessoa não encontrada"
@@ -66,36 +68,52 @@ class Lote:
 
 
 def parcelas_abertas(reader: Reader, tenant_id: str, pessoa: PessoaRegistro) -> Sequence[ParcelaAberta]:
-    """Open installments of the tenant's financial events whose `contato` is this person.
+    """Open installments of the tenant's financial events whose `contato` is this person: in the normal
+    flow (`situacao` NORMAL), no loss registered, something still unpaid (`nao_pago`), both kinds.
 
-    The financial tables do not exist yet: until the financial group lands there is nothing open, and
-    this is the one place it plugs its tenant-scoped query into (the summary is computed from whatever
-    this returns by `anil.domain.pessoas.resumo_financeiro`). `reader` is what the unit of work handed
-    over: a Session on writes, a `RawReader` on the GET fast path, so the query should be a statement
-    built once and run with `repositories.base.fetch`.
+    `anil.domain.pessoas.resumo_financeiro` over these is the summary's rule; `resumo` computes the same
+    summary in one SQL aggregate (a test holds the two together).
     """
-    return ()
+    return resumos.parcelas_abertas(reader, tenant_id, pessoa.id)
 
 
-def _detalhe(reader: Reader, tenant_id: str, pessoa: PessoaRegistro, hoje: date) -> PessoaDetalhe:
-    return PessoaDetalhe(pessoa, resumo_financeiro(parcelas_abertas(reader, tenant_id, pessoa), hoje))
+def resumo(reader: Reader, tenant_id: str, pessoa: PessoaRegistro, base: Clock) -> ResumoFinanceiro:
+    """The person's financial summary on the company's today (its clock, `services.relogios`).
+
+    One statement on the GET fast path (`reader` a `RawReader`): the aggregate for the base clock's today
+    also brings the company's clock setting; only when that setting names another day does the aggregate
+    run again for it.
+    """
+    hoje = local_today(base)
+    calculado, congelado, deslocamento = resumos.resumo(reader, tenant_id, pessoa.id, hoje)
+    if congelado is None and not deslocamento:
+        return calculado
+    do_relogio = local_today(relogios.de_ajuste(base, congelado, deslocamento))
+    if do_relogio == hoje:
+        return calculado
+    return resumos.resumo(reader, tenant_id, pessoa.id, do_relogio)[0]
+
+
+def _detalhe(reader: Reader, tenant_id: str, pessoa: PessoaRegistro, base: Clock) -> PessoaDetalhe:
+    return PessoaDetalhe(pessoa, resumo(reader, tenant_id, pessoa, base))
 
 
 # ----------------------------------------------------------------------------------------- reads ----
 
 
-def obter(reader: Reader, tenant_id: str, pessoa_id: str, hoje: date) -> PessoaDetalhe:
+def obter(reader: Reader, tenant_id: str, pessoa_id: str, relogio: Clock) -> PessoaDetalhe:
+    """The person and its financial summary; `relogio` is the base clock (the company's applies on top)."""
     pessoa = repo.por_id(reader, tenant_id, pessoa_id)
     if pessoa is None:
         raise NotFound(NAO_ENCONTRADA)
-    return _detalhe(reader, tenant_id, pessoa, hoje)
+    return _detalhe(reader, tenant_id, pessoa, relogio)
 
 
-def obter_por_legado(reader: Reader, tenant_id: str, uuid_legado: str, hoje: date) -> PessoaDetalhe:
+def obter_por_legado(reader: Reader, tenant_id: str, uuid_legado: str, relogio: Clock) -> PessoaDetalhe:
     pessoa = repo.por_uuid_legado(reader, tenant_id, uuid_legado)
     if pessoa is None:
         raise NotFound(NAO_ENCONTRADA)
-    return _detalhe(reader, tenant_id, pessoa, hoje)
+    return _detalhe(reader, tenant_id, pessoa, relogio)
 
 
 def listar(
@@ -172,7 +190,7 @@ def substituir(
     pessoa_id: str,
     entrada: PessoaEntrada,
     agora: datetime,
-    hoje: date,
+    relogio: Clock,
     vocab: Vocabulario = ATUAL,
 ) -> PessoaDetalhe:
     """PUT: validated as a whole (the ERP form's required fields), then every field replaced."""
@@ -187,7 +205,7 @@ def substituir(
     pessoa.data_alteracao = agora
     pessoa.origem = atual.origem
     pessoa.lembretes_vencimento = atual.lembretes_vencimento
-    return _detalhe(session, tenant_id, pessoa, hoje)
+    return _detalhe(session, tenant_id, pessoa, relogio)
 
 
 def atualizar(

@@ -25,12 +25,12 @@ from anil.api.deps import Tenant
 from anil.api.deps import runtime_of as runtime
 from anil.api.errors import ErrorStyle
 from anil.api.routing import read, route_class
-from anil.domain.clock import local_today
 from anil.domain.contas import TIPOS_CONTA, FiltroContas, FiltroTransferencias
 from anil.errors import InvalidInput
 from anil.schemas import contas as schemas
 from anil.schemas.common import Wire
 from anil.services import contas as service
+from anil.services import relogios
 
 router = APIRouter(tags=["Conta financeira"], route_class=route_class(ErrorStyle.FINANCEIRO))
 
@@ -104,8 +104,12 @@ async def listar(request: Request, claims: Tenant) -> Response:
 async def saldo_atual(id_conta_financeira: str, request: Request, claims: Tenant) -> Response:
     conta_id = _uuid(id_conta_financeira, "id_conta_financeira")
     rt = runtime(request)
-    hoje = local_today(rt.clock)
-    saldo = await read(rt.db, lambda s: service.obter_saldo_atual(s, claims.empresa_id, conta_id, hoje))
+
+    def work(session):  # type: ignore[no-untyped-def]
+        hoje = relogios.hoje(session, claims.empresa_id, rt.clock)  # the company's today
+        return service.obter_saldo_atual(session, claims.empresa_id, conta_id, hoje)
+
+    saldo = await read(rt.db, work)
     return json(schemas.SaldoAtual(saldo_atual=saldo))
 
 

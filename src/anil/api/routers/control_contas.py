@@ -13,10 +13,10 @@ from anil.api.body import parse_body
 from anil.api.deps import RuntimeDep, require_admin
 from anil.api.errors import ErrorStyle, json_response
 from anil.api.routing import read, route_class, write
-from anil.domain.clock import local_today
 from anil.domain.contas import FiltroTransferencias
 from anil.schemas import contas as schemas
 from anil.services import contas as service
+from anil.services import relogios
 
 router = APIRouter(
     prefix="/_anil",
@@ -29,9 +29,9 @@ router = APIRouter(
 @router.post("/companies/{id_empresa}/contas-financeiras")
 async def create_account(id_empresa: str, request: Request, rt: RuntimeDep) -> Response:
     entrada = parse_body(schemas.ContaIn, await request.body()).entrada()
-    hoje = local_today(rt.clock)
 
     def work(session):  # type: ignore[no-untyped-def]
+        hoje = relogios.hoje(session, id_empresa, rt.clock)  # the company's today
         conta = service.criar_conta(session, id_empresa, entrada, hoje)
         return schemas.conta_controle(conta, service.saldos(session, id_empresa, [conta], hoje)[conta.id])
 
@@ -40,16 +40,19 @@ async def create_account(id_empresa: str, request: Request, rt: RuntimeDep) -> R
 
 @router.get("/companies/{id_empresa}/contas-financeiras")
 async def list_accounts(id_empresa: str, rt: RuntimeDep) -> Response:
-    hoje = local_today(rt.clock)
-    rows = await read(rt.db, lambda s: service.contas_da_empresa(s, id_empresa, hoje))
+    rows = await read(
+        rt.db, lambda s: service.contas_da_empresa(s, id_empresa, relogios.hoje(s, id_empresa, rt.clock))
+    )
     return json_response([schemas.conta_controle(conta, saldo) for conta, saldo in rows])
 
 
 @router.post("/companies/{id_empresa}/transferencias")
 async def create_transfer(id_empresa: str, request: Request, rt: RuntimeDep) -> Response:
     entrada = parse_body(schemas.TransferenciaIn, await request.body()).entrada()
-    hoje = local_today(rt.clock)
-    registro = await write(rt.db, lambda s: service.criar_transferencia(s, id_empresa, entrada, hoje))
+    registro = await write(
+        rt.db,
+        lambda s: service.criar_transferencia(s, id_empresa, entrada, relogios.hoje(s, id_empresa, rt.clock)),
+    )
     return json_response(schemas.transferencia_controle(registro), 201)
 
 

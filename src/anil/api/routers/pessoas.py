@@ -20,7 +20,7 @@ from anil.api.deps import runtime_of as runtime
 from anil.api.errors import ErrorStyle
 from anil.api.routing import read_raw, route_class, write
 from anil.api.runtime import Runtime
-from anil.domain.clock import local_today, sao_paulo_to_utc
+from anil.domain.clock import sao_paulo_to_utc
 from anil.domain.pessoas import ATUAL, DIRECOES, ORDENACOES, FiltroPessoas
 from anil.schemas import pessoas as schemas
 from anil.schemas.common import Wire
@@ -108,8 +108,9 @@ async def conta_conectada(request: Request, claims: Tenant) -> Response:
 async def obter_por_legado(uuid_legado: str, request: Request, claims: Tenant) -> Response:
     legado = require_uuid(uuid_legado)
     rt = runtime(request)
-    hoje = local_today(rt.clock)
-    detalhe = await read_raw(rt.db, lambda s: service.obter_por_legado(s, claims.empresa_id, legado, hoje))
+    detalhe = await read_raw(
+        rt.db, lambda s: service.obter_por_legado(s, claims.empresa_id, legado, rt.clock)
+    )
     return json(schemas.pessoa(detalhe))
 
 
@@ -146,8 +147,7 @@ async def excluir(request: Request, claims: Tenant) -> Response:
 async def obter(pessoa_id: str, request: Request, claims: Tenant) -> Response:
     pid = require_uuid(pessoa_id)
     rt = runtime(request)
-    hoje = local_today(rt.clock)
-    detalhe = await read_raw(rt.db, lambda s: service.obter(s, claims.empresa_id, pid, hoje))
+    detalhe = await read_raw(rt.db, lambda s: service.obter(s, claims.empresa_id, pid, rt.clock))
     return json(schemas.pessoa(detalhe))
 
 
@@ -156,8 +156,10 @@ async def substituir(pessoa_id: str, request: Request, claims: Tenant) -> Respon
     pid = require_uuid(pessoa_id)
     entrada = parse_body(schemas.PessoaIn, await request.body()).entrada()
     rt = runtime(request)
-    now, hoje = agora(rt), local_today(rt.clock)
-    detalhe = await write(rt.db, lambda s: service.substituir(s, claims.empresa_id, pid, entrada, now, hoje))
+    now = agora(rt)
+    detalhe = await write(
+        rt.db, lambda s: service.substituir(s, claims.empresa_id, pid, entrada, now, rt.clock)
+    )
     return json(schemas.pessoa(detalhe))
 
 

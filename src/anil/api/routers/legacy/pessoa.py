@@ -19,7 +19,7 @@ from anil.api.deps import runtime_of as runtime
 from anil.api.errors import ErrorStyle
 from anil.api.routers.pessoas import agora, dia_sp, json
 from anil.api.routing import read_raw, route_class, write
-from anil.domain.clock import SAO_PAULO, local_today
+from anil.domain.clock import SAO_PAULO
 from anil.domain.pessoas import LEGADO, FiltroPessoas
 from anil.errors import InvalidInput
 from anil.schemas import legacy_pessoa as schemas
@@ -151,8 +151,9 @@ async def inativar(request: Request, claims: Tenant) -> Response:
 async def resumo_por_legado(uuid_legado: str, request: Request, claims: Tenant) -> Response:
     legado = require_uuid(uuid_legado)
     rt = runtime(request)
-    hoje = local_today(rt.clock)
-    detalhe = await read_raw(rt.db, lambda s: service.obter_por_legado(s, claims.empresa_id, legado, hoje))
+    detalhe = await read_raw(
+        rt.db, lambda s: service.obter_por_legado(s, claims.empresa_id, legado, rt.clock)
+    )
     return json(schemas.resumo_legado(detalhe))
 
 
@@ -160,8 +161,7 @@ async def resumo_por_legado(uuid_legado: str, request: Request, claims: Tenant) 
 async def resumo(id_cadastro_pessoa: str, request: Request, claims: Tenant) -> Response:
     pid = require_uuid(id_cadastro_pessoa)
     rt = runtime(request)
-    hoje = local_today(rt.clock)
-    detalhe = await read_raw(rt.db, lambda s: service.obter(s, claims.empresa_id, pid, hoje))
+    detalhe = await read_raw(rt.db, lambda s: service.obter(s, claims.empresa_id, pid, rt.clock))
     return json(schemas.resumo(detalhe))
 
 
@@ -170,8 +170,8 @@ async def substituir(id_cadastro_pessoa: str, request: Request, claims: Tenant) 
     pid = require_uuid(id_cadastro_pessoa)
     entrada = parse_body(schemas.PessoaIn, await request.body()).entrada()
     rt = runtime(request)
-    now, hoje = agora(rt), local_today(rt.clock)
+    now = agora(rt)
     detalhe = await write(
-        rt.db, lambda s: service.substituir(s, claims.empresa_id, pid, entrada, now, hoje, LEGADO)
+        rt.db, lambda s: service.substituir(s, claims.empresa_id, pid, entrada, now, rt.clock, LEGADO)
     )
     return json(schemas.pessoa(detalhe.pessoa))
