@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from anil import __version__
 from anil.api.routers import (
+    alteracoes,
     bench,
     buscas_financeiras,
     categorias,
@@ -87,6 +88,7 @@ def create_app(
     app.include_router(eventos_financeiros.router)  # POST …/contas-a-receber, …/contas-a-pagar → 202 (§3.10)
     app.include_router(protocolos.router)  # GET /v1/protocolo/{id} (§3.13)
     app.include_router(buscas_financeiras.router)  # …/contas-a-receber/buscar, …/contas-a-pagar/buscar (§3.10)
+    app.include_router(alteracoes.router)  # GET …/eventos-financeiros/alteracoes (§3.10)
     # /_anil/: sandbox control behind the admin key; what Conta Azul's API cannot create
     app.include_router(control.router)  # companies, users, apps, tokens
     app.include_router(control_categorias.router)  # /_anil/companies/{id}/categorias, /centros-de-custo

@@ -41,6 +41,12 @@ CATEGORIAS_PERMITE_APENAS_FILHOS_PADRAO = False
 CONTA_PARAMETRO_OBRIGATORIO = "O parâmetro '{parametro}' é obrigatório"
 CONTA_PERIODO_MESSAGE = "A data de início não pode ser posterior à data de fim"
 
+# Alterações (§3.10) and the company clocks (issue 4)
+ALTERACOES_JANELA_DIAS = 365
+ALTERACOES_JANELA_MESSAGE = (
+    f"O período entre 'data_inicio' e 'data_fim' não pode ser maior que {ALTERACOES_JANELA_DIAS} dias"
+)
+
 CHOICES: tuple[Choice, ...] = (
     Choice(
         "page-size-message",
@@ -191,7 +197,8 @@ CHOICES: tuple[Choice, ...] = (
         "Meaning of the financial summary fields",
         "Over the person's open installments (unpaid amount, rounded to cents): `atrasos_*` due before today, "
         "`*_mes_atual` due this calendar month (overdue included), recebimentos = receivables, pagamentos = "
-        "payables; `mensagem_pagamentos_abertos` = count and total of open receivables. São Paulo dates",
+        "payables; `mensagem_pagamentos_abertos` = count and total of open receivables. São Paulo dates, on "
+        "the company's today (its clock). Open: `situacao` normal, no `perda`, something unpaid",
     ),
     Choice(
         "pessoas-legado",
@@ -630,6 +637,45 @@ CHOICES: tuple[Choice, ...] = (
         "to `OUTROS` (`NAO_BANCO` for `CAIXINHA`), the initial balance to 0 on today; `conta_padrao: true` takes "
         "the flag from the previous default. A transfer needs two distinct active accounts of the same company "
         "and `valor` > 0; `data` defaults to today",
+    ),
+    # ---- Alterações (§3.10) and the company clocks (issue 4 §7) ----
+    Choice(
+        "financeiro-alteracoes",
+        "What `GET /v1/financeiro/eventos-financeiros/alteracoes` lists, and in which order",
+        "Each event (receivable or payable) once, if any create, update, settlement or deletion of it, its "
+        "installments or their baixas happened in the window, no-op saves included; a deleted event's id stays "
+        "in the feed. Ordered by the event's first touch within the window, then id, so an event touched again "
+        "while a client pages keeps its place; `itens_totais` counts distinct events in SQL. Stamped by the "
+        "company clock. Page sizes the discrete set, default 10",
+    ),
+    Choice(
+        "financeiro-alteracoes-janela",
+        "The window of `alteracoes` (`data_inicio`, `data_fim`)",
+        "Both required (`"
+        + CONTA_PARAMETRO_OBRIGATORIO.format(parametro="data_inicio")
+        + "`), São Paulo date-times without offset (a `Z`, an offset or a plain date → 400); start after end: `"
+        + CONTA_PERIODO_MESSAGE
+        + f"`; at most {ALTERACOES_JANELA_DIAS} days (`{ALTERACOES_JANELA_MESSAGE}`). The start is inclusive, "
+        "the end inclusive at the precision written (`T23:59` covers that minute, `T23:59:59` that second)",
+    ),
+    Choice(
+        "relogio-controle",
+        "How a company's clock is set (`/_anil/companies/{id_empresa}/relogio`, `anil clock`)",
+        "Freeze at an `instante` (ISO date-time: with `Z`/offset that instant, without one São Paulo time) or a "
+        "`data` (00:00 in São Paulo); it then stands still. Advance by `dias`, `horas`, `minutos`, `segundos` "
+        "(whole numbers, added) and/or `duracao` (ISO-8601 weeks to seconds; years and months refused): a frozen "
+        "clock moves its instant, a running one runs that far ahead. Only forward (> 0, at most 36,500 days a "
+        "step, years 1900-9000); going back = freeze earlier or reset. Freezing drops an earlier shift; `DELETE` "
+        "or `anil clock reset` returns to the system clock. Every answer shows `agora` (São Paulo), "
+        "`agora_utc`, `hoje`, `congelado`, `deslocamento_segundos`, `relogio_do_sistema`",
+    ),
+    Choice(
+        "relogio-escopo",
+        "What a company's clock governs",
+        "Its date rules: installments' status (ATRASADO), the searches' `vencido`/`vence_hoje`/`pendente`, the "
+        "person's financial summary, `saldo-atual` and the `/_anil/` account balances, the default day of new "
+        "accounts and transfers, the alterações stamps. Not token, code or refresh-token expiry, nor the "
+        "people's and products' own timestamps: those read the system clock",
     ),
     # ---- Produtos (§3.2, Appendix A.9) ----
     Choice(
