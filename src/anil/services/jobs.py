@@ -11,6 +11,7 @@ its lease runs out, at most `MAX_TENTATIVAS` times before its protocol ends as E
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -67,10 +68,14 @@ def reivindicar(
     return fila.reivindicar(session, worker, agora, agora + lease, limite)
 
 
-def executar(session: Session, job: JobReivindicado, worker: str, clock: Clock) -> Resultado | None:
+def executar(
+    session: Session, job: JobReivindicado, worker: str, clock: Clock, pausa: float = 0.0
+) -> Resultado | None:
     """Run one claimed job and complete it, in the caller's transaction. Returns None (and writes nothing
     of the job) when the job failed unexpectedly: it stays claimed and is retried after its lease.
-    Raises LeasePerdido when another worker holds the job now: the caller must roll back."""
+    Raises LeasePerdido when another worker holds the job now: the caller must roll back.
+    `pausa` (tests only, `ANIL_WORKER_TEST_SLEEP`): seconds to wait after the job's writes, before its
+    commit, so that a test can kill the worker mid-job."""
     handler = HANDLERS.get(job.tipo)
     resultado: Resultado | None
     if handler is None:
@@ -81,6 +86,8 @@ def executar(session: Session, job: JobReivindicado, worker: str, clock: Clock) 
         try:
             with session.begin_nested():
                 resultado = handler(session, job, clock)
+            if pausa:
+                time.sleep(pausa)
         except AnilError as exc:  # a business rule: the protocol says why
             resultado = Resultado("ERROR", exc.message)
         except Exception:

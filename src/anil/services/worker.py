@@ -125,10 +125,10 @@ class Worker:
         claimed = self.db.run_write(lambda s: jobs.reivindicar(s, self.nome, self.clock, self.lease, 1))
         feitos = 0
         for job in claimed:
-            if self.pausa_teste:
-                time.sleep(self.pausa_teste)
             try:
-                resultado = self.db.run_write(lambda s, job=job: jobs.executar(s, job, self.nome, self.clock))
+                resultado = self.db.run_write(
+                    lambda s, job=job: jobs.executar(s, job, self.nome, self.clock, self.pausa_teste)
+                )
             except jobs.LeasePerdido:
                 log.warning("job %s was reclaimed by another worker; this run rolled back", job.seq)
                 continue

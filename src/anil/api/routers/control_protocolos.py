@@ -36,7 +36,7 @@ router = APIRouter(
 
 
 class ModoIn(In):
-    modo: str | int | None = None
+    modo: Any = None  # checked by `modo_pendencia`
 
 
 def _modo(proprio: ModoPendencia | None, padrao: str) -> dict[str, Any]:

@@ -22,7 +22,6 @@ from anil.domain.eventos import MANUAL, EventoValido, validar_evento, verificar_
 from anil.domain.financeiro import TipoEvento
 from anil.errors import InvalidInput
 from anil.schemas import eventos as schemas
-from anil.schemas.common import carimbo
 from anil.services import eventos as service
 from anil.services import protocolos as protocolos_service
 from anil.services.jobs import naive_utc
@@ -75,7 +74,8 @@ async def criar(request: Request, tenant_id: str, tipo: TipoEvento) -> Response:
     worker = getattr(request.app.state, "worker", None)
     if worker is not None and disponivel_em is not None:
         worker.acordar()
-    criado = carimbo(agora)
+    # UTC with `Z`, as the provider file's example and the seed's mock write this one (choice)
+    criado = agora.isoformat(timespec="seconds") + "Z"
     return json_response(
         {
             "protocolo": protocolo_id,

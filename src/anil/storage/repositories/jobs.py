@@ -25,7 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from anil.storage.models import Job, ModoProtocolo, Protocolo
-from anil.storage.repositories.base import Reader, fetch, owned, scope, write_raw
+from anil.storage.repositories.base import Reader, fetch, owned, scope, scoped_update, write_raw
 
 J = Job.__table__
 PR = Protocolo.__table__
@@ -230,38 +230,28 @@ def finalizar_protocolo(
     )
 
 
-_LIBERAR = update(J).where(
-    owned(J),
-    J.c.estado == PRONTO,
-    or_(J.c.disponivel_em.is_(None), J.c.disponivel_em > bindparam("agora")),
-)
-
-
 def liberar(session: Session, tenant_id: str, agora: datetime, protocolo_id: str | None = None) -> int:
     """Make the company's waiting jobs (held, or delayed into the future) runnable from `agora`: one
     protocol's, or all. The number released."""
-    stmt = _LIBERAR.values(disponivel_em=bindparam("agora"))
+    stmt = (
+        scoped_update(J, tenant_id)
+        .where(J.c.estado == PRONTO, or_(J.c.disponivel_em.is_(None), J.c.disponivel_em > agora))
+        .values(disponivel_em=agora)
+    )
     if protocolo_id is not None:
         stmt = stmt.where(J.c.protocolo_id == protocolo_id)
-    return session.execute(stmt, scope(tenant_id, agora=agora)).rowcount or 0
+    return session.execute(stmt).rowcount or 0
 
 
 _MODO = select(M.c.modo, M.c.segundos).where(owned(M))
 _DEFINIR_MODO = {
     name: dialect_insert(M)
     .values(
-        tenant_id=bindparam("tenant_id"),
-        modo=bindparam("modo"),
-        segundos=bindparam("segundos"),
-        alterado_em=bindparam("agora"),
+        tenant_id=bindparam("t"), modo=bindparam("m"), segundos=bindparam("sg"), alterado_em=bindparam("ag")
     )
     .on_conflict_do_update(
         index_elements=[M.c.tenant_id],
-        set_={
-            "modo": bindparam("modo"),
-            "segundos": bindparam("segundos"),
-            "alterado_em": bindparam("agora"),
-        },
+        set_={"modo": bindparam("m"), "segundos": bindparam("sg"), "alterado_em": bindparam("ag")},
     )
     for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
 }
@@ -280,7 +270,7 @@ def definir_modo(session: Session, tenant_id: str, modo: str | None, segundos: i
         session.execute(_REMOVER_MODO, scope(tenant_id))
         return
     stmt = _DEFINIR_MODO[session.get_bind().dialect.name]
-    session.execute(stmt, scope(tenant_id, modo=modo, segundos=segundos, agora=agora))
+    session.execute(stmt, {"t": tenant_id, "m": modo, "sg": segundos, "ag": agora})
 
 
 # ------------------------------------------------------------------------------------------- read ----
