@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from anil import __version__
 from anil.api.routers import (
     alteracoes,
+    baixas,
     bench,
     buscas_financeiras,
     categorias,
@@ -22,6 +23,7 @@ from anil.api.routers import (
     control_relogios,
     control_vendedores,
     eventos_financeiros,
+    parcelas,
     pessoas,
     produtos,
     produtos_catalogos,
@@ -89,6 +91,8 @@ def create_app(
     app.include_router(protocolos.router)  # GET /v1/protocolo/{id} (§3.13)
     app.include_router(buscas_financeiras.router)  # …/contas-a-receber/buscar, …/contas-a-pagar/buscar (§3.10)
     app.include_router(alteracoes.router)  # GET …/eventos-financeiros/alteracoes (§3.10)
+    app.include_router(parcelas.router)  # …/{id_evento}/parcelas, GET/PATCH …/parcelas/{id} (§3.10)
+    app.include_router(baixas.router)  # …/parcelas/{parcela_id}/baixa, …/parcelas/baixa/{id} (§3.11)
     # /_anil/: sandbox control behind the admin key; what Conta Azul's API cannot create
     app.include_router(control.router)  # companies, users, apps, tokens
     app.include_router(control_categorias.router)  # /_anil/companies/{id}/categorias, /centros-de-custo

@@ -677,6 +677,96 @@ CHOICES: tuple[Choice, ...] = (
         "accounts and transfers, the alterações stamps. Not token, code or refresh-token expiry, nor the "
         "people's and products' own timestamps: those read the system clock",
     ),
+    # ---- Parcelas and baixas (§3.10, §3.11) ----
+    Choice(
+        "financeiro-baixa-valor",
+        "How much a settlement may settle",
+        "`composicao_valor.valor_bruto` counts against the installment's `nao_pago`: at most what is "
+        "open (more → 400 `O valor bruto da baixa (R$ 70,01) é maior que o valor em aberto da parcela "
+        "(R$ 70,00)`; a PATCH may use what the baixa itself already covered); an installment with "
+        "nothing open → 400 `A parcela já está quitada`. Every part ≥ 0 (`valor_bruto` 0 accepted, as "
+        "the provider documents) and the net value (`valor_bruto + juros + multa − desconto − taxa`) "
+        "never negative. Any `data_pagamento`, future ones included: the account counts it from that "
+        "day on",
+    ),
+    Choice(
+        "financeiro-baixa-situacao",
+        "Which installments take settlements",
+        "Only those in the normal flow: a cancelled one → 400 `Não é possível baixar uma parcela "
+        "cancelada`, a renegotiated one `… renegociada`, one with a `perda` `… com perda registrada` "
+        "(clear the loss first, PATCH `perda: null`). The same for a PATCH of one of their baixas; a "
+        "DELETE always undoes",
+    ),
+    Choice(
+        "financeiro-baixa-conta",
+        "The account of a settlement (seed 000 #35/#48)",
+        "`conta_financeira` required, an account of the company (else 400 `O campo 'conta_financeira' "
+        "não é uma conta financeira desta empresa`), active (checked when a PATCH changes it). Neither "
+        "the baixa's account nor the installment's own may be `RECEBA_FACIL_CARTAO` or "
+        "`COBRANCAS_CONTA_AZUL` (Conta Azul settles those by itself): 400 `Não é possível baixar "
+        "manualmente uma parcela com a conta financeira do Receba Fácil ou da Conta PJ da Conta Azul: "
+        "…`. The account moves by the net value, in for a RECEITA, out for a DESPESA",
+    ),
+    Choice(
+        "financeiro-baixa-metodo",
+        "`metodo_pagamento` of a baixa",
+        "Written: the provider's 14 values (another → 400 listing them); `CREDITO_VIRTUA`, a typo of "
+        "the provider's update body, is read as `CREDITO_VIRTUAL`. Read: any of the 22 "
+        "«METODO_PAGAMENTO_FIN»; null when not given",
+    ),
+    Choice(
+        "financeiro-versao",
+        "Optimistic `versao` of installments and baixas",
+        "Required on both PATCHes (`O campo 'versao' é obrigatório`); the body's own 400s come first, "
+        'then a version other than the current one → 409 `{"code": 409, "message": "A versão informada '
+        "(1) da parcela está desatualizada: a versão atual é 2. Leia o registro novamente e reenvie a "
+        'alteração"}` (`da baixa` for a baixa). Both start at 1 and go up by one on every accepted '
+        "write (`UPDATE … WHERE versao = ?` under the installment's row lock: of two writers with one "
+        "version, one wins); every settlement written, changed or deleted is also a new version of its "
+        "installment",
+    ),
+    Choice(
+        "financeiro-parcela-patch",
+        "Rules of `PATCH …/parcelas/{id}`",
+        "`versao` and `composicao_valor.valor_bruto` (> 0) required; only the sent fields change; an "
+        "explicit null clears `nota`, `nsu`, `metodo_pagamento` («METODO_PAGAMENTO_FIN»), "
+        "`data_pagamento_esperado`, `perda`, while null `descricao`, `vencimento` or "
+        "`id_conta_financeira` → 400 `obrigatório` and a null `pagamento_agendado` is ignored. A sent "
+        "`valor_liquido` is not read (always derived). `valor_bruto` never below what is paid (400 `O "
+        "valor bruto da parcela (…) não pode ser menor que o valor já pago (…)`), `nao_pago` becomes "
+        "`valor_bruto − valor_pago`; the event's `valor` and rateio stay. `perda` needs `data` and "
+        "`valor`, 0 < valor ≤ `nao_pago`. A new `id_conta_financeira` must be an active account of the "
+        "company. Cancelled or renegotiated installments → 400. Answer: the installment as left, the "
+        "new `versao`, its account with `versao` 0 (accounts carry none)",
+    ),
+    Choice(
+        "financeiro-parcela-campos",
+        "Parcela fields anil has no data for, and derived ones",
+        "`anexos` and `solicitacoes_cobrancas` `[]` (files cannot be attached through the API; "
+        "cobranças are not built yet); `fatura`, `renegociacao`, `id_ultima_solicitacao_pagamento`, "
+        "`id_boleto_bancario_autorizado`, `id_ultimo_solicitacao_cobranca`, and baixas' "
+        "`id_reconciliacao`, `id_solicitacao_cobranca`, `id_recibo_digital` null; optional values never "
+        "given (`perda`, `nsu`, …) null, not left out. `valor_total_liquido` = Σ of the baixas' net "
+        "values; `evento.condicao_pagamento.montante_fixo` false; `rateio[].valor_bruto` = `valor`; "
+        "`conciliado` false; baixas' `origem` `LANCAMENTO_FINANCEIRO`",
+    ),
+    Choice(
+        "financeiro-referencias",
+        "`referencia` of an installment, `evento.referencia`, a baixa's `id_referencia`",
+        "The sale or contract that made the event, else the event itself (its id); "
+        '`evento.referencia.revisao` is the event\'s revision as a string (`"1"`), `origem` its '
+        "«ORIGEM_EVENTO»",
+    ),
+    Choice(
+        "financeiro-parcelas-ids",
+        "Ids in the paths of installments and baixas, and their 404s",
+        "`{id_evento}`: the event's uuid or its legacy integer id; anything else → 400 `O valor 'abc' "
+        "fornecido no parâmetro 'id_evento' não é um identificador (uuid) nem um id legado válido.`. "
+        "The other ids are uuids (400 in the provider's saldo-atual wording). Unknown or another "
+        "company's: 404 `Evento financeiro não encontrado`, `Parcela não encontrada` (also listing or "
+        "creating baixas of one), `Baixa não encontrada`. `GET …/{id_evento}/parcelas` orders by "
+        "`indice`; baixas come in creation order",
+    ),
     # ---- Produtos (§3.2, Appendix A.9) ----
     Choice(
         "produto-create-status",

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, insert, literal, or_, union_all
+from sqlalchemy import ColumnElement, Select, case, func, insert, literal, or_, union_all
 from sqlalchemy.orm import Session
 
 from anil.domain.contas import (
@@ -29,12 +29,13 @@ from anil.domain.contas import (
     TransferenciaRegistro,
     TransferenciaValida,
 )
-from anil.storage.models import ContaFinanceira, Transferencia
+from anil.storage.models import Baixa, ContaFinanceira, Transferencia
 from anil.storage.repositories.base import Reader, scoped_select, scoped_update
 from anil.storage.types import new_uuid, utcnow
 
 C = ContaFinanceira.__table__
 T = Transferencia.__table__
+B = Baixa.__table__
 
 _COLUNAS_CONTA = (
     C.c.seq,
@@ -213,9 +214,32 @@ def _entradas_por_transferencia(tenant_id: str) -> Select:
     return _perna_transferencia(tenant_id, "destino", Sentido.ENTRADA)
 
 
+def _baixas(tenant_id: str) -> Select:
+    """Settlements of installments (§3.11): a RECEITA's money comes in, a DESPESA's goes out, on the
+    payment day, by the net value."""
+    return scoped_select(
+        B,
+        tenant_id,
+        B.c.conta_financeira_id.label("conta_id"),
+        B.c.data_pagamento.label("data"),
+        case((B.c.tipo == "DESPESA", literal(int(Sentido.SAIDA))), else_=literal(int(Sentido.ENTRADA))).label(
+            "sentido"
+        ),
+        B.c.valor_bruto.label("valor_bruto"),
+        B.c.juros.label("juros"),
+        B.c.multa.label("multa"),
+        B.c.desconto.label("desconto"),
+        B.c.taxa.label("taxa"),
+    )
+
+
 # Each source: tenant id → SELECT (conta_id, data, sentido, valor_bruto, juros, multa, desconto, taxa), the
-# money that settled in or out of an account. Settlements of installments append theirs here.
-FONTES_DE_MOVIMENTO: list[FonteDeMovimento] = [_saidas_por_transferencia, _entradas_por_transferencia]
+# money that settled in or out of an account.
+FONTES_DE_MOVIMENTO: list[FonteDeMovimento] = [
+    _saidas_por_transferencia,
+    _entradas_por_transferencia,
+    _baixas,
+]
 
 
 def movimentos(
