@@ -339,3 +339,41 @@ def test_saldo_atual_counts_movements_up_to_the_company_today(client: TestClient
 
     restaurar(client, company)
     assert saldo(client, company, destino["id"]) == 0
+
+
+def _status(client: TestClient, company: Company, evento_id: str) -> list[str]:
+    response = client.get(f"/v1/financeiro/eventos-financeiros/{evento_id}/parcelas", headers=company.auth)
+    assert response.status_code == 200, response.text
+    statuses = []
+    for item in response.json():
+        detail = client.get(f"{PARCELAS}/{item['id']}", headers=company.auth)
+        assert detail.status_code == 200, detail.text
+        assert detail.json()["status"] == item["status"]
+        statuses.append(detail.json()["status"])
+    return statuses
+
+
+def test_installments_fall_overdue_on_their_company_clock_only(client: TestClient) -> None:
+    company, other = create_company(client), create_company(client, "Outra Ltda")
+    _, receber, pagar = _com_eventos(client, company)  # due 2026-03-20 and 2026-03-25
+    _, receber_other, _ = _com_eventos(client, other)
+    assert _status(client, company, receber) == ["PENDENTE"]
+
+    congelar(client, company, instante="2026-03-20T23:59:59")  # due today: still open
+    assert _status(client, company, receber) == ["PENDENTE"]
+    avancar(client, company, segundos=1)  # midnight in São Paulo
+    assert (_status(client, company, receber), _status(client, company, pagar)) == (
+        ["ATRASADO"],
+        ["PENDENTE"],
+    )
+    avancar(client, company, duracao="P5D")
+    assert _status(client, company, pagar) == ["ATRASADO"]
+
+    # a running clock moved forward does it too
+    restaurar(client, company)
+    assert _status(client, company, receber) == ["PENDENTE"]
+    avancar(client, company, dias=6)  # 2026-03-21 12:00 in São Paulo
+    assert _status(client, company, receber) == ["ATRASADO"]
+
+    # the other company is on the system clock
+    assert _status(client, other, receber_other) == ["PENDENTE"]
