@@ -9,9 +9,9 @@ Two ways to run it, same code:
 SQLite: every write goes through the database's one writer thread (`Database.writer`), like the API's.
 A round claims up to `lote` jobs and runs them in that same transaction (one savepoint each): SQLite has a
 single writer anyway, and a process that dies mid-transaction leaves nothing claimed.
-PostgreSQL: a round claims one job (`FOR UPDATE SKIP LOCKED`) and commits the claim with its lease, then
-runs the job in a second transaction that also completes it (only while this worker holds it): a worker
-killed in between leaves the job to be reclaimed when the lease runs out.
+PostgreSQL: a round claims a few jobs (`FOR UPDATE SKIP LOCKED`, `lote_pg`) and commits the claim with
+its lease, then runs each job in its own transaction that also completes it (only while this worker holds
+it): a worker killed in between leaves its jobs to be reclaimed when the lease runs out.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ class Worker:
         intervalo: float = 0.1,
         lease: timedelta = timedelta(seconds=30),
         lote: int = 32,
+        lote_pg: int = 4,
         pausa_teste: float = 0.0,
         nome: str | None = None,
     ) -> None:
@@ -61,6 +62,7 @@ class Worker:
         self.intervalo = intervalo
         self.lease = lease
         self.lote = lote
+        self.lote_pg = lote_pg
         self.pausa_teste = pausa_teste
         self.nome = nome or nome_do_worker()
         self._parar = threading.Event()
@@ -88,9 +90,10 @@ class Worker:
         self._acordar.set()
 
     def _loop(self) -> None:
+        feitos = 0
         while not self._parar.is_set():
             try:
-                feitos = self.rodada()
+                feitos = self.rodada(olhar_antes=feitos == 0)
             except Exception:
                 log.exception("worker round failed")
                 feitos = 0
@@ -105,9 +108,10 @@ class Worker:
         with self.db.read() as session:
             return session.execute(_ALGO_A_FAZER, {"agora": agora}).first() is not None
 
-    def rodada(self) -> int:
-        """Claim and run what is runnable now; the number of jobs handled (0: nothing to do)."""
-        if not self.ha_trabalho():
+    def rodada(self, olhar_antes: bool = True) -> int:
+        """Claim and run what is runnable now; the number of jobs handled (0: nothing to do).
+        `olhar_antes`: look with a read first (a poll then costs no write transaction)."""
+        if olhar_antes and not self.ha_trabalho():
             return 0
         if self.db.writer is not None:
             return self.db.writer.submit(self._rodada_sqlite).result()
@@ -122,7 +126,9 @@ class Worker:
         return feitos
 
     def _rodada_pg(self) -> int:
-        claimed = self.db.run_write(lambda s: jobs.reivindicar(s, self.nome, self.clock, self.lease, 1))
+        claimed = self.db.run_write(
+            lambda s: jobs.reivindicar(s, self.nome, self.clock, self.lease, self.lote_pg)
+        )
         feitos = 0
         for job in claimed:
             try:
@@ -140,7 +146,7 @@ class Worker:
     def drenar(self, timeout: float = 30) -> None:
         """Run rounds until nothing is runnable (tests, `anil worker --drain`)."""
         limite = time.monotonic() + timeout
-        while self.rodada() and time.monotonic() < limite:
+        while self.rodada(olhar_antes=False) and time.monotonic() < limite:
             pass
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, insert, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -180,12 +180,17 @@ _CLAIM_PG = (
 )
 
 
+_SEM_FLUSH = text("SET LOCAL synchronous_commit TO OFF")
+
+
 def reivindicar(
     session: Session, worker: str, agora: datetime, lease_ate: datetime, limite: int = 1
 ) -> list[JobReivindicado]:
     """Claim up to `limite` runnable jobs (oldest first) for `worker` until `lease_ate`."""
     params = {"agora": agora, "quem": worker, "lease": lease_ate, "limite": limite}
     if session.get_bind().dialect.name == "postgresql":
+        # A claim lost in a crash only leaves its jobs PRONTO: it need not wait for the WAL flush.
+        session.execute(_SEM_FLUSH)
         seqs = [row[0] for row in session.execute(_CANDIDATOS_PG, params)]
         if not seqs:
             return []
