@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from anil.domain.contas import NAO_ENCONTRADA as CONTA_NAO_ENCONTRADA
+from anil.domain.eventos import PARCELAS_MAXIMO, RATEIO_MAXIMO
 from anil.domain.unidades import UNIDADE_ID_BASE
 
 
@@ -956,5 +957,78 @@ CHOICES: tuple[Choice, ...] = (
         "A bare JSON array of 1 to 10 UUIDs; other companies' and unknown ids are listed in `todos` only;"
         " every existing one is in `produtos_desativados` (already inactive ones untouched, the others "
         "`INATIVO` with `versao` + 1)",
+    ),
+    Choice(
+        "financeiro-evento-validacao",
+        "Rules of the create body of `POST …/contas-a-receber` and `…/contas-a-pagar` beyond the spec's "
+        "required flags",
+        "Every field §3.10 marks required, checked one at a time in the body's order, paths written "
+        "`condicao_pagamento.parcelas[0].detalhe_valor.valor_bruto`: absent or null → `O campo '…' é "
+        "obrigatório`; `descricao` blank counts as missing (≤ 255 characters), `observacao` and `nota` must be "
+        "present but may be empty (≤ 4000); ids are UUIDs (`O campo 'contato' deve ser um identificador "
+        "(uuid) válido`); `valor`, rateio and cost-center values and `valor_bruto` > 0, `multa`, `juros`, "
+        "`desconto`, `taxa` ≥ 0 (two places, half-up); `metodo_pagamento` one of «METODO_PAGAMENTO_FIN»; "
+        f"1 to {PARCELAS_MAXIMO} installments, at most {RATEIO_MAXIMO} rateio lines and {RATEIO_MAXIMO} "
+        "cost centers per line; a body that is no JSON object → `O corpo da requisição é inválido`. The "
+        "contact may be any person of the company, whatever its profile or state",
+    ),
+    Choice(
+        "financeiro-evento-somas",
+        "Which sums must match in a new event, and the messages",
+        "`rateio` is optional; when sent its values add up to `valor` (`A soma dos valores do rateio (R$ "
+        "151,00) difere do valor do evento (R$ 150,00)`), and a line's `rateio_centro_custo`, when sent, adds "
+        "up to that line's value; a category twice in the rateio, or a cost center twice in one line → 400. "
+        "The installments' `valor_bruto` add up to `valor` (`A soma dos valores brutos das parcelas (R$ "
+        "275,99) difere do valor do evento (R$ 100,00): as parcelas devem somar o valor do evento`): the "
+        "seed's example as written is refused so",
+    ),
+    Choice(
+        "financeiro-evento-valor-liquido",
+        "A `detalhe_valor.valor_liquido` sent on a new installment",
+        "Not checked and not stored: an installment's net value is always derived, `valor_bruto + juros + "
+        "multa − desconto − taxa` (the seed's own example sends one that does not match)",
+    ),
+    Choice(
+        "financeiro-evento-referencias",
+        "Records a new event names that do not exist, or are of the wrong kind",
+        "Checked in the request (400) and again by the worker (protocol ERROR with the same text): the "
+        "contact (`O contato '<id>' não foi encontrado`), the event's and each installment's account (`A "
+        "conta financeira '<id>' não foi encontrada`), each category (`A categoria '<id>' não foi encontrada`; "
+        "a DESPESA one on a receivable → `… não é uma categoria de receita`, and the reverse), each cost center; "
+        "another company's ids count as unknown. Inactive records and group categories are accepted",
+    ),
+    Choice(
+        "financeiro-protocolo-202",
+        "Keys and instant of the 202 of a creation (§3.10: provider file and mock differ)",
+        'Both spellings, `{protocolo, protocolId, status: "PENDING", data_criacao, createdAt}`; the instant '
+        "is the server's, in UTC with `Z` and whole seconds (`2024-10-22T14:30:00Z`), as both the provider "
+        "file and the mock write it",
+    ),
+    Choice(
+        "financeiro-protocolo-resposta",
+        "`resposta` and `evento_financeiro_id` of `GET /v1/protocolo/{id}` before and after",
+        "PENDING: `O evento financeiro está sendo processado.` and `evento_financeiro_id` null; SUCCESS: `O "
+        "evento financeiro foi criado no contas a receber da Conta Azul.` (`… contas a pagar …` for payables) "
+        "with the event's id; ERROR: the rule's Portuguese message, id null. Another company's or an unknown "
+        "id → 404 `Protocolo não encontrado`; a malformed one → 400 in saldo-atual's UUID wording",
+    ),
+    Choice(
+        "financeiro-protocolo-pendencia",
+        "How long a protocol stays PENDING (CA: while its queue works)",
+        "Until a worker runs its job, from when it may run: at once (`ANIL_PROTOCOL_DELAY=immediate`, the "
+        "default), N whole seconds later (`ANIL_PROTOCOL_DELAY=N`, up to 86400) or when released (`manual`). "
+        'A company may have its own mode (`PUT /_anil/companies/{id}/protocolos/modo`, `{"modo": null}` '
+        "goes back to the server's); `POST …/protocolos/{id}/liberar` or `…/protocolos/liberar` release held "
+        "and delayed jobs now. Delays count on the server's clock, not the company's",
+    ),
+    Choice(
+        "financeiro-protocolo-fila",
+        "Who creates the events, and what happens when a worker fails",
+        "A job table is the queue: every server process drains it (`ANIL_WORKER=inprocess`, polling every 100"
+        " ms and woken by its own requests), `anil worker` processes too. A claim leases a job for 30 s "
+        "(`ANIL_WORKER_LEASE_SECONDS`); a job's writes, its protocol and its completion commit together, only "
+        "while the worker holds the lease, so a reclaimed job takes effect once. Unexpected failures are "
+        "retried after the lease, 5 times, then the protocol ends ERROR `Não foi possível processar o evento "
+        "financeiro. Envie-o novamente.`",
     ),
 )
