@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     protocol_delay: str = "immediate"
     worker_lease_seconds: float = 30.0
     worker_poll_ms: int = 100
-    # Sandbox tests only: seconds a worker sleeps between claiming a job and running it.
+    # Tests only: seconds a worker waits inside a job's transaction before committing it (PostgreSQL path),
+    # so that a test can kill it mid-job.
     worker_test_sleep: float = 0.0
 
     @field_validator("sandbox", "rate_limit", "quirks", "bench", mode="before")

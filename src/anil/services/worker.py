@@ -11,7 +11,8 @@ A round claims up to `lote` jobs and runs them in that same transaction (one sav
 single writer anyway, and a process that dies mid-transaction leaves nothing claimed.
 PostgreSQL: a round claims a few jobs (`FOR UPDATE SKIP LOCKED`, `lote_pg`) and commits the claim with
 its lease, then runs each job in its own transaction that also completes it (only while this worker holds
-it): a worker killed in between leaves its jobs to be reclaimed when the lease runs out.
+it): a worker killed in between leaves its jobs to be reclaimed when the lease runs out. `pausa_teste`
+(`ANIL_WORKER_TEST_SLEEP`, tests only) waits inside a job's transaction, before its commit.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class Worker:
         concorrencia: int = 1,
         intervalo: float = 0.1,
         lease: timedelta = timedelta(seconds=30),
-        lote: int = 32,
+        lote: int = 16,
         lote_pg: int = 4,
         pausa_teste: float = 0.0,
         nome: str | None = None,
