@@ -37,7 +37,6 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
-    case,
     exists,
     func,
     literal,
@@ -60,7 +59,7 @@ from anil.domain.financeiro import Situacao
 from anil.domain.money import ZERO
 from anil.storage.models import Categoria, CentroDeCusto, Parcela, Pessoa, Rateio, RateioCentroCusto
 from anil.storage.repositories import financeiro
-from anil.storage.repositories.base import RawReader, Reader, core, fetch, owned, scope
+from anil.storage.repositories.base import TENANT, RawReader, Reader, core, fetch, owned, scope
 from anil.storage.repositories.listas import CacheListas, Lista
 from anil.storage.types import Money
 
@@ -189,13 +188,10 @@ def _condicao(nome: str) -> ColumnElement[bool]:
     raise KeyError(nome)
 
 
-_BASE = (
-    owned(P),
-    P.c.tipo == bindparam("tipo", type_=String),
-    P.c.data_vencimento >= bindparam("vencimento_de", type_=Date),
-    P.c.data_vencimento <= bindparam("vencimento_ate", type_=Date),
-    P.c.situacao != Situacao.CANCELADO.value,
-)
+_EMPRESA_TIPO = (owned(P), P.c.tipo == bindparam("tipo", type_=String))
+_DE = P.c.data_vencimento >= bindparam("vencimento_de", type_=Date)
+_ATE = P.c.data_vencimento <= bindparam("vencimento_ate", type_=Date)
+_NAO_CANCELADA = P.c.situacao != Situacao.CANCELADO.value
 
 
 def _valores(filtro: FiltroBusca) -> dict[str, Any]:
@@ -214,21 +210,44 @@ def _valores(filtro: FiltroBusca) -> dict[str, Any]:
 _ABERTO = and_(P.c.situacao == Situacao.NORMAL.value, P.c.perda_valor.is_(None), P.c.nao_pago > 0)
 
 
-def _soma(cond: ColumnElement[bool], valor: Any) -> tuple[Any, Any]:
-    return (
-        _money(func.coalesce(func.sum(case((cond, valor))), 0)),
-        func.count(case((cond, 1))),
+def _agregado(conds: list[ColumnElement[bool]]) -> Select:
+    """`itens_totais` and the `totais` sums in one statement, in two steps: per due date (the index's own
+    order: a streaming group, the few sums each row feeds, no comparison with today per row), then over the
+    days, where the split into overdue / due today / pending is made. `Σ valor_pago` over every row is the
+    paid total, as nothing pays less than zero."""
+    dias = (
+        select(
+            P.c.data_vencimento.label("d"),
+            func.count().label("n"),
+            func.sum(P.c.valor_bruto).label("bruto"),
+            func.sum(P.c.valor_pago).label("pago"),
+            func.count().filter(P.c.valor_pago > 0).label("n_pago"),
+            func.sum(P.c.nao_pago).filter(_ABERTO).label("aberto"),
+            func.count().filter(_ABERTO).label("n_aberto"),
+        )
+        .where(*conds)
+        .group_by(P.c.data_vencimento)
+        .subquery("dias")
     )
 
+    def total(column: Any, cond: ColumnElement[bool] | None = None, money: bool = True) -> Any:
+        soma = func.sum(column) if cond is None else func.sum(column).filter(cond)
+        soma = func.coalesce(soma, 0)
+        return _money(soma) if money else soma
 
-_AGREGADOS = (
-    func.count(),
-    _money(func.coalesce(func.sum(P.c.valor_bruto), 0)),
-    *_soma(P.c.valor_pago > 0, P.c.valor_pago),
-    *_soma(and_(_ABERTO, P.c.data_vencimento < _HOJE), P.c.nao_pago),
-    *_soma(and_(_ABERTO, P.c.data_vencimento == _HOJE), P.c.nao_pago),
-    *_soma(and_(_ABERTO, P.c.data_vencimento > _HOJE), P.c.nao_pago),
-)
+    split = ((dias.c.d < _HOJE), (dias.c.d == _HOJE), (dias.c.d > _HOJE))
+    return select(
+        total(dias.c.n, money=False),
+        total(dias.c.bruto),
+        total(dias.c.pago),
+        total(dias.c.n_pago, money=False),
+        *(
+            column
+            for cond in split
+            for column in (total(dias.c.aberto, cond), total(dias.c.n_aberto, cond, money=False))
+        ),
+    )
+
 
 # Column order matters: rows are read by position in `_item()`; the sort key is last.
 _COLUNAS = (
@@ -255,10 +274,12 @@ _LIMIT = bindparam("p_limit", type_=Integer)
 
 
 def _depois(chave: Any, descendente: bool) -> ColumnElement[bool]:
-    """Rows after a cursor `(k, seq)`, OR-expanded so that SQLite seeks the index (never `(k, seq) > (…)`)."""
+    """Rows after a cursor `(k, seq)`: `k >= :k AND (k > :k OR seq > :s)`, the OR-expanded keyset predicate
+    with its range bound spelled out, which both engines seek the index with (never `(k, seq) > (…)`, which
+    SQLite scans)."""
     if descendente:
-        return or_(chave < _K, and_(chave == _K, P.c.seq < _K_SEQ))
-    return or_(chave > _K, and_(chave == _K, P.c.seq > _K_SEQ))
+        return and_(chave <= _K, or_(chave < _K, P.c.seq < _K_SEQ))
+    return and_(chave >= _K, or_(chave > _K, P.c.seq > _K_SEQ))
 
 
 @dataclass(frozen=True)
@@ -272,9 +293,10 @@ class _Forma:
 
 class _Statements:
     def __init__(self, forma: _Forma) -> None:
-        conds = [*_BASE, *(_condicao(nome) for nome in forma.opcionais)]
+        opcionais = [_condicao(nome) for nome in forma.opcionais]
+        conds = [*_EMPRESA_TIPO, _DE, _ATE, _NAO_CANCELADA, *opcionais]
         self.forma = forma
-        self.agregado: Select = select(*_AGREGADOS).select_from(P).where(*conds)
+        self.agregado: Select = _agregado(conds)
         chave = _ORDEM[forma.campo]
         ordem = [chave.desc(), P.c.seq.desc()] if forma.descendente else [chave.asc(), P.c.seq.asc()]
         com_pessoa = P.outerjoin(
@@ -284,7 +306,15 @@ class _Statements:
         for cursor in (False, True):
             chaves = select(P.c.seq).where(*conds)
             if cursor:
-                chaves = chaves.where(_depois(chave, forma.descendente))
+                # From the cursor on, the cursor is the due-date bound in the direction of the walk (always
+                # inside the window): SQLite seeks by one lower bound, the cursor's, not the window's start.
+                por_data = forma.campo == "data_vencimento"
+                janela = [_DE, _ATE]
+                if por_data:
+                    janela = [_DE] if forma.descendente else [_ATE]
+                chaves = select(P.c.seq).where(
+                    *_EMPRESA_TIPO, *janela, _NAO_CANCELADA, *opcionais, _depois(chave, forma.descendente)
+                )
             chaves = chaves.order_by(*ordem).offset(_OFFSET).limit(_LIMIT).correlate(None)
             self.paginas[cursor] = (
                 select(*_COLUNAS, chave)
@@ -314,15 +344,44 @@ def _forma(filtro: FiltroBusca) -> _Statements:
 
 
 _REFERENCIAS_IDS = bindparam("eventos", expanding=True)
+
+
+class _SemIndice(FunctionElement):
+    """`+column` on SQLite (the documented way to keep a term from choosing the index), the column elsewhere."""
+
+    inherit_cache = True
+    name = "sem_indice"
+
+    @property
+    def type(self) -> Any:  # type: ignore[override]
+        return self.clauses.clauses[0].type
+
+
+@compiles(_SemIndice)
+def _sem_indice_default(element: _SemIndice, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_SemIndice, "sqlite")
+def _sem_indice_sqlite(element: _SemIndice, compiler: Any, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
+def _da_empresa(table: Any) -> ColumnElement[bool]:
+    """The tenant door (`owned`) written so that SQLite seeks by event rather than by company: without
+    statistics it would rather read the whole company's lines through the (tenant, …) index."""
+    return _SemIndice(table.c.tenant_id) == TENANT
+
+
 _REFERENCIAS = union_all(
     select(
         literal(0).label("tipo"), R.c.evento_id, R.c.posicao, literal(0).label("sub"), CAT.c.id, CAT.c.nome
     )
     .select_from(R.join(CAT, CAT.c.id == R.c.categoria_id))
-    .where(owned(R), R.c.evento_id.in_(_REFERENCIAS_IDS)),
+    .where(_da_empresa(R), R.c.evento_id.in_(_REFERENCIAS_IDS)),
     select(literal(1), RC.c.evento_id, RC.c.rateio_seq, RC.c.posicao, CC.c.id, CC.c.nome)
     .select_from(RC.join(CC, CC.c.id == RC.c.centro_custo_id))
-    .where(owned(RC), RC.c.evento_id.in_(_REFERENCIAS_IDS)),
+    .where(_da_empresa(RC), RC.c.evento_id.in_(_REFERENCIAS_IDS)),
 )
 _REFERENCIAS_ORDENADAS = select(_REFERENCIAS.subquery()).order_by("tipo", "evento_id", "posicao", "sub")
 
