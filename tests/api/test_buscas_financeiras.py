@@ -384,6 +384,21 @@ def test_every_filter(client: TestClient, cenario: Cenario) -> None:
         ]
         == 0
     )
+    # the end is inclusive at the precision written: the minute, the second, the instant
+    antes_de_r3 = [cenario.r1[0], cenario.r2[0], cenario.r1[1]]
+    assert (
+        ids(ok(client, c, data_alteracao_de="2026-06-15T10:00", data_alteracao_ate="2026-06-15T12:00"))
+        == todos
+    )
+    assert ids(
+        ok(client, c, data_alteracao_de="2026-06-15T10:00", data_alteracao_ate="2026-06-15T11:59:59")
+    ) == (antes_de_r3)
+    assert ids(
+        ok(client, c, data_alteracao_de="2026-06-15T12:00:00", data_alteracao_ate="2026-06-15T12:00:00")
+    ) == [r3]
+    assert ids(
+        ok(client, c, data_alteracao_de="2026-06-15T10:00", data_alteracao_ate="2026-06-15T10:00:00.000")
+    ) == (antes_de_r3)
 
     # valor: strings, over the installment's total, inclusive; a comma decimal is read too
     assert ids(ok(client, c, valor_de="100", valor_ate="200")) == [cenario.r1[0], cenario.r1[1]]

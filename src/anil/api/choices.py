@@ -1031,4 +1031,63 @@ CHOICES: tuple[Choice, ...] = (
         "retried after the lease, 5 times, then the protocol ends ERROR `Não foi possível processar o evento "
         "financeiro. Envie-o novamente.`",
     ),
+    # ---- Installment searches: …/contas-a-receber/buscar, …/contas-a-pagar/buscar (§3.10) ----
+    Choice(
+        "financeiro-status-ingles",
+        "English `status` of the searches' items (only PENDING, OVERDUE and ACQUITTED are observed)",
+        "`EM_ABERTO` → `PENDING`, `ATRASADO` → `OVERDUE`, `RECEBIDO` → `ACQUITTED` (observed); `RECEBIDO_PARCIAL` → "
+        "`PARTIALLY_ACQUITTED`, `PERDIDO` → `LOST`, `RENEGOCIADO` → `RENEGOTIATED` (anil's). Payables use the same "
+        "words (`RECEBIDO` for paid), as the spec lists one vocabulary for both",
+    ),
+    Choice(
+        "financeiro-busca-cancelados",
+        "Cancelled installments in the searches (the search vocabulary has no CANCELADO)",
+        "Never listed, counted nor totalled, whatever the filters",
+    ),
+    Choice(
+        "financeiro-parcial-vencido",
+        "A partly paid installment past its due date: RECEBIDO_PARCIAL or ATRASADO?",
+        "`RECEBIDO_PARCIAL` (`PARTIALLY_ACQUITTED`) while anything is open, due or not; `ATRASADO` is for "
+        "installments with nothing paid. Its open part still counts in `totais.vencido` once due",
+    ),
+    Choice(
+        "financeiro-busca-totais",
+        "The `totais` of the searches (provider file: the copy-pasted `{ativo, inativo, todos}`; production: sums "
+        "per situation, inner shape unknown)",
+        "`{pago, vencido, vence_hoje, pendente, aberto, todos}`, each `{valor, quantidade}`, over every match of "
+        "the filters (not just the page), on the company's today: `pago` Σ paid (installments with something "
+        "paid); `vencido` / `vence_hoje` / `pendente` Σ `nao_pago` of open installments (not renegotiated, no "
+        "loss, something left to pay) due before, on, after today; `aberto` their sum; `todos` Σ totals of every "
+        "match (`quantidade` = `itens_totais`). Computed in one SQL statement",
+    ),
+    Choice(
+        "financeiro-busca-ordenacao",
+        'Sort fields of the searches (spec: "nome"; the payables file copies `ID, CODIGO, NOME, ATIVO`) and the '
+        "default order",
+        "`DATA_VENCIMENTO` (the default), `DATA_COMPETENCIA`, `DESCRICAO`, `NOME` (the installment's description, "
+        "as `DESCRICAO`), `VALOR` (the total), any case; another → 400 listing them. Text sorts ignoring ASCII "
+        "case, then by code point; ties in creation order (reversed when descending)",
+    ),
+    Choice(
+        "financeiro-busca-filtros",
+        "How each filter of the searches matches",
+        "`pagina`, `tamanho_pagina` (the discrete set), `data_vencimento_de`/`_ate` required (`O parâmetro "
+        "'pagina' é obrigatório`), checked one at a time in the spec's order. Dates inclusive, each end of "
+        "competência, pagamento and valor usable alone. `data_pagamento`: the day of the installment's latest "
+        "settlement. `data_alteracao_de`/`_ate`: both or neither, São Paulo date-times without offset (`Z`, "
+        "offsets and plain dates → 400), at most 365 days, the end inclusive at the precision written, on the "
+        "installment's last change. `valor_de`/`valor_ate`: strings (`100`, `1500.75`, `1500,75`), ≥ 0, on the "
+        "total. `descricao`: the installment's description contains it, case, accents and punctuation ignored. "
+        "`ids_contas_financeiras`: the installment's account; `ids_categorias`, `ids_centros_de_custo`: any "
+        "rateio line of its event; `ids_clientes`: receivables only (payables ignore it, as production). Arrays "
+        "repeated, comma-separated or indexed; values of one filter OR, filters AND",
+    ),
+    Choice(
+        "financeiro-busca-itens",
+        "Details of a search item",
+        "`id` is the installment's; `descricao` the installment's; `total`/`pago`/`nao_pago` its gross, paid and "
+        "open amounts; `data_criacao`/`data_alteracao` São Paulo time (choice `timestamp-format`); `categorias` "
+        "and cost centers once each in rateio order, under both `centros_de_custo` and `centros_custo`; "
+        "`cliente` (receivables) or `fornecedor` (payables) the event's contact; `renegociacao` null",
+    ),
 )

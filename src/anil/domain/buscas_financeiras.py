@@ -7,7 +7,9 @@ a search answers (`ItemBusca`, `TotaisBusca`). The query itself lives in
 
 Choices (README "Where anil chooses"): `financeiro-busca-cancelados` (cancelled installments never appear),
 `financeiro-busca-totais` (what each `totais` entry sums), `financeiro-busca-ordenacao` (sort fields and
-the default order), `financeiro-busca-filtros` (how each filter matches, `data_pagamento` included).
+the default order), `financeiro-busca-filtros` (required parameters, how each filter matches,
+`data_pagamento` included), `financeiro-busca-itens` (what an item shows), `financeiro-status-ingles`,
+`financeiro-parcial-vencido`.
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ CAMPO_ORDENACAO: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class FiltroBusca:
-    """One search. Dates are the company's calendar days; `alteracao_*` are naive UTC instants (the API's
-    São Paulo local date-times converted); `status` holds detail-vocabulary names (PENDENTE, QUITADO, …);
+    """One search. Dates are the company's calendar days; `alteracao_de` and `alteracao_ate` are naive UTC
+    instants (the API's São Paulo local date-times converted), the first inclusive, the second the first
+    instant after the window (`fim_exclusivo`); `status` holds detail-vocabulary names (PENDENTE, QUITADO, …);
     `descricao` is the search key of `anil.domain.texto.chave`."""
 
     tipo: TipoEvento
@@ -87,6 +90,18 @@ def janela_alteracao(de: datetime, ate: datetime) -> None:
             "O período entre 'data_alteracao_de' e 'data_alteracao_ate' não pode ser maior que "
             f"{JANELA_ALTERACAO_DIAS} dias"
         )
+
+
+def fim_exclusivo(texto: str, fim: datetime) -> datetime:
+    """`data_alteracao_ate` is inclusive at the precision written: `…T23:59` covers that minute,
+    `…T23:59:59` that second, `…T23:59:59.5` up to that instant (as the alterações feed's `data_fim`).
+    The first instant after it."""
+    hora = texto.split("T", 1)[1] if "T" in texto else ""
+    if hora.count(":") == 1:
+        return fim + timedelta(minutes=1)
+    if "." not in hora:
+        return fim + timedelta(seconds=1)
+    return fim + timedelta(microseconds=1)
 
 
 def valor(texto: str | None, nome: str) -> Decimal | None:

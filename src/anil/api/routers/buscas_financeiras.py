@@ -78,6 +78,7 @@ def filtro(q: QueryReader, tipo: TipoEvento) -> tuple[FiltroBusca, int, int]:
         )
     if alteracao_de is not None and alteracao_ate is not None:
         regras.janela_alteracao(alteracao_de, alteracao_ate)
+        alteracao_ate = regras.fim_exclusivo(q.raw("data_alteracao_ate") or "", alteracao_ate)
         alteracao_de, alteracao_ate = sao_paulo_to_utc(alteracao_de), sao_paulo_to_utc(alteracao_ate)
     valor_de = regras.valor(q.raw("valor_de"), "valor_de")
     valor_ate = regras.valor(q.raw("valor_ate"), "valor_ate")

@@ -152,7 +152,7 @@ def _condicao(nome: str) -> ColumnElement[bool]:
     if nome == "alteracao_de":
         return P.c.alterado_em >= bindparam(nome, type_=DateTime)
     if nome == "alteracao_ate":
-        return P.c.alterado_em <= bindparam(nome, type_=DateTime)
+        return P.c.alterado_em < bindparam(nome, type_=DateTime)  # the first instant after the window
     if nome == "valor_de":
         return P.c.valor_bruto >= bindparam(nome, type_=Money)
     if nome == "valor_ate":
