@@ -84,7 +84,7 @@ def executar(
         resultado = Resultado("ERROR", RESPOSTA_FALHA)
     else:
         try:
-            with session.begin_nested():
+            with fila.ponto_de_salvamento(session):
                 resultado = handler(session, job, clock)
             if pausa:
                 time.sleep(pausa)

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from anil.api.deps import Tenant
 from anil.api.deps import runtime_of as runtime
 from anil.api.errors import ErrorStyle, json_response
-from anil.api.routing import read, route_class, write
+from anil.api.routing import read_raw, route_class, write
 from anil.domain.eventos import MANUAL, EventoValido, validar_evento, verificar_referencias
 from anil.domain.financeiro import TipoEvento
 from anil.errors import InvalidInput
@@ -57,7 +57,7 @@ def parse(raw: bytes) -> schemas.EventoIn:
 async def criar(request: Request, tenant_id: str, tipo: TipoEvento) -> Response:
     valido: EventoValido = validar_evento(parse(await request.body()).entrada(), tipo)
     rt = runtime(request)
-    refs, modo = await read(
+    refs, modo = await read_raw(
         rt.db,
         lambda s: (
             service.referencias(s, tenant_id, valido),

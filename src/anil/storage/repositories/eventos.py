@@ -23,7 +23,7 @@ from anil.storage.models import (
     Rateio,
     RateioCentroCusto,
 )
-from anil.storage.repositories.base import Reader, owned, scope, write_raw
+from anil.storage.repositories.base import Reader, fetch, owned, scope, write_raw
 from anil.storage.types import new_uuid
 
 E = EventoFinanceiro.__table__
@@ -31,34 +31,45 @@ R = Rateio.__table__
 RC = RateioCentroCusto.__table__
 P = Parcela.__table__
 
-_IDS = bindparam("ids", expanding=True)
 
-_PESSOA = select(Pessoa.__table__.c.id).where(
-    owned(Pessoa.__table__), Pessoa.__table__.c.id == bindparam("id")
+def _existe(table):  # type: ignore[no-untyped-def]
+    return select(table.c.id).where(owned(table), table.c.id == bindparam("id"))
+
+
+_PESSOA = _existe(Pessoa.__table__)
+_CONTA = _existe(ContaFinanceira.__table__)
+_CENTRO_EXISTE = _existe(CentroDeCusto.__table__)
+_CATEGORIA = select(Categoria.__table__.c.tipo).where(
+    owned(Categoria.__table__), Categoria.__table__.c.id == bindparam("id")
 )
-_CONTAS = select(ContaFinanceira.__table__.c.id).where(
-    owned(ContaFinanceira.__table__), ContaFinanceira.__table__.c.id.in_(_IDS)
-)
-_CATEGORIAS = select(Categoria.__table__.c.id, Categoria.__table__.c.tipo).where(
-    owned(Categoria.__table__), Categoria.__table__.c.id.in_(_IDS)
-)
-_CENTROS = select(CentroDeCusto.__table__.c.id).where(
-    owned(CentroDeCusto.__table__), CentroDeCusto.__table__.c.id.in_(_IDS)
-)
+
+
+def _linhas(reader: Reader, stmt, params: dict) -> list:  # type: ignore[no-untyped-def]
+    """A statement built once on the fastest path the reader offers: a raw reader's own, or the
+    session's driver connection inside its transaction (the worker's)."""
+    if hasattr(reader, "rows"):
+        return list(fetch(reader, stmt, params))
+    return write_raw(reader, stmt, params)
 
 
 def referencias(reader: Reader, tenant_id: str, valido: EventoValido) -> Referencias:
-    """Which of the event's references exist in the company (a Session or a Connection)."""
-    contato = reader.execute(_PESSOA, scope(tenant_id, id=valido.contato_id)).first() is not None
-    contas = frozenset(row[0] for row in reader.execute(_CONTAS, scope(tenant_id, ids=valido.contas())))
+    """Which of the event's references exist in the company: one primary-key probe per distinct id,
+    on a raw reader (the request) or a Session (the worker)."""
+
+    def existe(stmt, id_: str) -> bool:  # type: ignore[no-untyped-def]
+        return bool(_linhas(reader, stmt, scope(tenant_id, id=id_)))
+
     categorias: dict[str, str] = {}
-    if valido.rateio:
-        rows = reader.execute(_CATEGORIAS, scope(tenant_id, ids=valido.categorias()))
-        categorias = {row[0]: row[1] for row in rows}
-    centros: frozenset[str] = frozenset()
-    if ids := valido.centros():
-        centros = frozenset(row[0] for row in reader.execute(_CENTROS, scope(tenant_id, ids=ids)))
-    return Referencias(contato=contato, contas=contas, categorias=categorias, centros=centros)
+    for categoria_id in valido.categorias():
+        rows = _linhas(reader, _CATEGORIA, scope(tenant_id, id=categoria_id))
+        if rows:
+            categorias[categoria_id] = rows[0][0]
+    return Referencias(
+        contato=existe(_PESSOA, valido.contato_id),
+        contas=frozenset(c for c in valido.contas() if existe(_CONTA, c)),
+        categorias=categorias,
+        centros=frozenset(c for c in valido.centros() if existe(_CENTRO_EXISTE, c)),
+    )
 
 
 _EVENTO = insert(E).values(
