@@ -169,10 +169,11 @@ def test_the_summary_aggregate_is_resumo_financeiro(db: Database) -> None:
                 for c in contatos.values()
             },
         )
-        for contato, ((resumo, congelado, deslocamento), abertas) in lidos.items():  # type: ignore[union-attr]
+        for contato, ((resumo, quantas, congelado, deslocamento), abertas) in lidos.items():  # type: ignore[union-attr]
             sessao = db.run_read(lambda s, c=contato: resumos.resumo(s, tenant, c, hoje)[0])  # a Session
             assert resumo == sessao == resumo_financeiro(abertas, hoje)
             assert (congelado, deslocamento) == (None, None)  # no clock row for this company
+            assert quantas == len(abertas)
             # what is open, by the rule's own words, and nothing else
             esperadas = sorted(
                 (e["tipo"], hoje + timedelta(days=e["dias"]), e["nao_pago"])

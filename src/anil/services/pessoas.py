@@ -81,13 +81,13 @@ def resumo(reader: Reader, tenant_id: str, pessoa: PessoaRegistro, base: Clock) 
     """The person's financial summary on the company's today (its clock, `services.relogios`).
 
     One statement on the GET fast path (`reader` a `RawReader`): the aggregate for the base clock's today
-    also brings the company's clock setting; only when that setting names another day does the aggregate
-    run again for it.
+    also brings the company's clock setting; only when something is open and that setting names another
+    day does the aggregate run again for it.
     """
     hoje = local_today(base)
-    calculado, congelado, deslocamento = resumos.resumo(reader, tenant_id, pessoa.id, hoje)
-    if congelado is None and not deslocamento:
-        return calculado
+    calculado, abertas, congelado, deslocamento = resumos.resumo(reader, tenant_id, pessoa.id, hoje)
+    if not abertas or (congelado is None and not deslocamento):
+        return calculado  # nothing open is nothing open on any day
     do_relogio = local_today(relogios.de_ajuste(base, congelado, deslocamento))
     if do_relogio == hoje:
         return calculado

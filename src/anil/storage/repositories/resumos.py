@@ -57,6 +57,7 @@ RESUMO = select(
     _soma(_DESPESA, _NO_MES),
     func.sum(case((_RECEITA, 1), else_=0)),
     _soma(_RECEITA),
+    func.count(),
     relogios.CONGELADO_EM,
     relogios.DESLOCAMENTO,
 ).where(_ABERTA)
@@ -76,10 +77,11 @@ def _dinheiro(valor: Any) -> Decimal:
 
 def resumo(
     reader: Reader, tenant_id: str, contato_id: str, hoje: date
-) -> tuple[ResumoFinanceiro, datetime | None, int | None]:
-    """The summary on `hoje`, and the company's clock setting (None, None without one)."""
+) -> tuple[ResumoFinanceiro, int, datetime | None, int | None]:
+    """The summary on `hoje`, how many installments are open (both kinds), and the company's clock
+    setting (None, None without one)."""
     inicio, fim = _mes(hoje)
-    ((ar, ap, mr, mp, numero, total, congelado, deslocamento),) = fetch(
+    ((ar, ap, mr, mp, numero, total, abertas, congelado, deslocamento),) = fetch(
         reader, RESUMO, scope(tenant_id, contato_id=contato_id, hoje=hoje, mes_inicio=inicio, mes_fim=fim)
     )
     return (
@@ -91,6 +93,7 @@ def resumo(
             abertos_numero=int(numero or 0),
             abertos_total=_dinheiro(total),
         ),
+        int(abertas or 0),
         congelado,
         deslocamento,
     )
