@@ -25,22 +25,19 @@ import time
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from anil.domain.clock import Clock, SystemClock
 from anil.services import jobs
 from anil.storage.engine import Database
 from anil.storage.repositories import jobs as fila
+from anil.storage.repositories.base import RawReader
 
 log = logging.getLogger("anil.worker")
 
 
 def nome_do_worker() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-_ALGO_A_FAZER = select(fila.J.c.seq).where(fila._CLAIMABLE).limit(1)
 
 
 class Worker:
@@ -106,8 +103,8 @@ class Worker:
 
     def ha_trabalho(self) -> bool:
         agora = jobs.naive_utc(self.clock)
-        with self.db.read() as session:
-            return session.execute(_ALGO_A_FAZER, {"agora": agora}).first() is not None
+        with RawReader(self.db.engine) as reader:
+            return fila.ha_trabalho(reader, agora)
 
     def rodada(self, olhar_antes: bool = True) -> int:
         """Claim and run what is runnable now; the number of jobs handled (0: nothing to do).

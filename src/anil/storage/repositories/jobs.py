@@ -201,6 +201,14 @@ def reivindicar(
     return sorted((JobReivindicado(*row) for row in rows), key=lambda job: job.seq)
 
 
+_ALGO_A_FAZER = select(J.c.seq).where(_CLAIMABLE).limit(1)
+
+
+def ha_trabalho(reader: Reader, agora: datetime) -> bool:
+    """Whether any job is claimable now (a read: an idle poll costs no write transaction)."""
+    return bool(fetch(reader, _ALGO_A_FAZER, {"agora": agora}))
+
+
 _CONCLUIR = (
     update(J)
     .where(J.c.seq == bindparam("j"), J.c.worker == bindparam("quem"), J.c.estado == EXECUTANDO)
