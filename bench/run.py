@@ -30,8 +30,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from bench import wrk
+from bench import buscas, wrk
 from bench.seed import SeedReport, cpf_from_base, libpq_url, seed_people
+from bench.seed_parcelas import ANO, seed_parcelas
 from bench.seed_produtos import seed_products
 from bench.server import Server, issue_token
 
@@ -78,7 +79,10 @@ TARGETS: dict[tuple[str, str], Target] = {
     # issue 3: a page of 20 out of 50,000 products within 2x of the people list (half its 15% target)
     ("sqlite", "produtos-list"): Target(7.5),
     ("postgresql", "produtos-list"): Target(7.5),
+    # issue 4: creating a receivable through the API (202 + the in-process worker making the event)
+    ("sqlite", "post-receber"): Target(12, 100, no_locks=True),
 }
+BUSCA_PAGES = 50  # buscar.lua: random pages among the first 50 of a month
 
 
 @dataclass
@@ -88,6 +92,7 @@ class Ctx:
     pages: int
     post_invocations: int = 0
     product_pages: int = 1
+    receber: list[str] = field(default_factory=lambda: ["", "", ""])  # account, contact, category ids
 
     def next_post_base(self) -> int:
         base = POST_CPF_BASE + 10_000_000 * (self.post_invocations % 49)
@@ -146,6 +151,27 @@ ENDPOINTS: dict[str, Endpoint] = {
         lambda c: [str(c.product_pages), str(PAGE_SIZE)],
         lambda c: ("GET", f"/v1/produtos?pagina={c.product_pages}&tamanho_pagina={PAGE_SIZE}", None),
     ),
+    "buscar": Endpoint(
+        "buscar",
+        f"GET …/contas-a-receber/buscar (a month, page rand ≤{BUSCA_PAGES}, 20)",
+        "/v1/financeiro/eventos-financeiros/contas-a-receber/buscar",
+        "buscar.lua",
+        lambda c: [str(ANO), str(BUSCA_PAGES)],
+        lambda c: (
+            "GET",
+            "/v1/financeiro/eventos-financeiros/contas-a-receber/buscar?pagina=1&tamanho_pagina=20"
+            f"&data_vencimento_de={ANO}-06-01&data_vencimento_ate={ANO}-06-30",
+            None,
+        ),
+    ),
+    "post-receber": Endpoint(
+        "post-receber",
+        "POST …/contas-a-receber (202, worker creates)",
+        "/v1/financeiro/eventos-financeiros/contas-a-receber",
+        "post_receber.lua",
+        lambda c: list(c.receber),
+        lambda c: ("POST", "/v1/financeiro/eventos-financeiros/contas-a-receber", _receber_probe(c)),
+    ),
     "post": Endpoint(
         "post",
         "POST /v1/pessoas",
@@ -164,6 +190,30 @@ ENDPOINTS: dict[str, Endpoint] = {
         ),
     ),
 }
+
+
+def _receber_probe(c: Ctx) -> dict:
+    conta, contato, categoria = c.receber
+    return {
+        "data_competencia": f"{ANO}-07-01",
+        "valor": 150.0,
+        "observacao": "Sonda do benchmark",
+        "descricao": "Venda sonda",
+        "contato": contato,
+        "conta_financeira": conta,
+        "rateio": [{"id_categoria": categoria, "valor": 150.0}],
+        "condicao_pagamento": {
+            "parcelas": [
+                {
+                    "descricao": "Parcela 1/1",
+                    "data_vencimento": f"{ANO}-07-10",
+                    "nota": "sonda",
+                    "conta_financeira": conta,
+                    "detalhe_valor": {"valor_bruto": 150.0},
+                }
+            ]
+        },
+    }
 
 
 # --------------------------------------------------------------------------- results
@@ -209,6 +259,8 @@ class EngineResult:
     endpoints: dict[str, EndpointResult] = field(default_factory=dict)
     error: str | None = None
     loadavg_start: float | None = None
+    financeiro: dict | None = None  # the 1,000,000-installment seed (--endpoints buscar)
+    buscas: buscas.BuscaReport | None = None  # DB time of the search, in process
 
     def pct_of_b(self, key: str) -> float | None:
         b = self.endpoints.get("B")
@@ -315,6 +367,45 @@ def prepare_demo(setup: EngineSetup) -> str:
     return str(prepare(settings).demo.empresa["id_empresa"])
 
 
+SEED_TARGET_S = 15.0  # issue 4: 1,000,000 installments, events and indexes included
+
+
+def _receber_ids(url: str, tenant_id: str) -> tuple[str, str, str]:
+    """What `post_receber.lua` references: an account, a person and a receivable category of the demo company,
+    read from its database after the first start."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        md = sa.MetaData()
+        contas = sa.Table("contas_financeiras", md, autoload_with=engine)
+        pessoas = sa.Table("pessoas", md, autoload_with=engine)
+        categorias = sa.Table("categorias", md, autoload_with=engine)
+        with engine.connect() as conn:
+            conta = conn.execute(
+                sa.select(contas.c.id).where(contas.c.tenant_id == tenant_id).order_by(contas.c.seq).limit(1)
+            ).scalar_one()
+            pessoa = conn.execute(
+                sa.select(pessoas.c.id)
+                .where(pessoas.c.tenant_id == tenant_id)
+                .order_by(pessoas.c.seq)
+                .limit(1)
+            ).scalar_one()
+            categoria = conn.execute(
+                sa.select(categorias.c.id)
+                .where(
+                    categorias.c.tenant_id == tenant_id,
+                    categorias.c.tipo == "RECEITA",
+                    categorias.c.categoria_pai.is_not(None),
+                )
+                .order_by(categorias.c.seq)
+                .limit(1)
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    return conta, pessoa, categoria
+
+
 def _ensure_people_service() -> None:
     """The first start seeds demo people through `anil.services.pessoas`; before that module exists the
     bench still runs (on B, with the people endpoints failing) instead of stopping here."""
@@ -368,6 +459,16 @@ def bench_engine(engine: str, opts: argparse.Namespace) -> EngineResult:
                 f"columns from: {produtos.template}"
             )
             ctx.product_pages = max(1, opts.products // PAGE_SIZE)
+        if "buscar" in opts.endpoints:
+            financeiro, _ = seed_parcelas(setup.seed_url, tenant_id, opts.parcelas, work_dir=setup.data_dir)
+            result.financeiro = financeiro.__dict__
+            verdict = "PASS" if financeiro.seconds_total <= SEED_TARGET_S else "FAIL"
+            console.print(financeiro.line() + f"  [target ≤{SEED_TARGET_S:g} s: {verdict}]")
+            result.buscas = buscas.measure(setup.seed_url, tenant_id)
+            for label, figure, target in buscas.table_rows(result.buscas):
+                console.print(f"DB time, {label}: {figure}  {target}")
+        if "post-receber" in opts.endpoints:
+            ctx.receber = list(_receber_ids(setup.seed_url, tenant_id))
         server = Server(setup.data_dir, setup.database_url, workers=opts.workers)
         try:
             # The token first: issuing it creates the signing key, which the workers otherwise race to
@@ -518,6 +619,31 @@ def render(results: list[EngineResult], opts: argparse.Namespace) -> Table:
     return table
 
 
+def render_financeiro(results: list[EngineResult]) -> Table:
+    """Issue 4: the 1,000,000-installment seed and the search's DB time (in process, warm median of 5)."""
+    table = Table(title="financial core: seed and search DB time (in process, warm median of 5)")
+    for name, justify in [("engine", "left"), ("measure", "left"), ("figure", "right"), ("target", "left")]:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for er in results:
+        if er.financeiro:
+            f = er.financeiro
+            ok = f["seconds_total"] <= SEED_TARGET_S
+            style = "green" if ok else "red"
+            table.add_row(
+                er.engine,
+                f"seed {f['parcelas']:,} installments, {f['eventos']:,} events, {f['rateios']:,} rateio lines, "
+                f"{f['centros']:,} cost-center lines, {f['baixas']:,} settlements, indexes included",
+                f"{f['seconds_total']:.2f} s",
+                f"≤{SEED_TARGET_S:g} s: [{style}]{'PASS' if ok else 'FAIL'}[/{style}]",
+            )
+        if er.buscas:
+            for label, figure, target in buscas.table_rows(er.buscas):
+                style = "green" if "PASS" in target else "red"
+                table.add_row(er.engine, label, figure, f"[{style}]{target}[/{style}]" if target else "")
+        table.add_section()
+    return table
+
+
 def write_json(results: list[EngineResult], opts: argparse.Namespace, started: datetime) -> Path:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     path = RESULTS_DIR / f"{started.strftime('%Y%m%dT%H%M%SZ')}.json"
@@ -530,6 +656,7 @@ def write_json(results: list[EngineResult], opts: argparse.Namespace, started: d
             "workers": opts.workers,
             "people": opts.people,
             "products": opts.products,
+            "parcelas": opts.parcelas,
             "page_size": PAGE_SIZE,
         },
         "machine": {
@@ -547,6 +674,17 @@ def write_json(results: list[EngineResult], opts: argparse.Namespace, started: d
                 "error": er.error,
                 "loadavg_start": er.loadavg_start,
                 "seed": er.seed,
+                "financeiro_seed": er.financeiro,
+                "buscas_db_ms": None
+                if er.buscas is None
+                else {
+                    "medians": er.buscas.timings_ms,
+                    "runs": er.buscas.runs_ms,
+                    "matches": {"month": er.buscas.mes_itens, "year": er.buscas.ano_itens},
+                    "hoje": er.buscas.hoje,
+                    "verdicts": er.buscas.verdicts(),
+                    "plans": er.buscas.plans,
+                },
                 "endpoints": {
                     key: {
                         "label": e.label,
@@ -594,7 +732,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--endpoints",
         default="get,list,walk,post",
-        help="comma-separated among get,list,walk,post,produtos-list (B always runs)",
+        help="comma-separated among get,list,walk,post,produtos-list,buscar,post-receber (B always runs)",
     )
     p.add_argument("--duration", type=float, default=None, help="seconds per wrk run (10)")
     p.add_argument("--runs", type=int, default=None, help="runs per endpoint; the median is reported (3)")
@@ -604,13 +742,26 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--workers", type=int, default=2, help="server processes (2, as deployed)")
     p.add_argument("--people", type=int, default=None, help="people to seed (100000)")
     p.add_argument("--products", type=int, default=None, help="products to seed for produtos-list (50000)")
+    p.add_argument(
+        "--parcelas",
+        type=int,
+        default=None,
+        help="installments to seed for buscar, over 5 companies (1000000)",
+    )
     p.add_argument("--pg-url", default=DEFAULT_PG_URL, help=f"admin URL on loopback ({DEFAULT_PG_URL})")
     p.add_argument("--quick", action="store_true", help="smoke run: 2,000 people, 1 run of 2 s")
     p.add_argument("--skip-missing", action="store_true", help="don't load endpoints whose probe is 404/405")
     p.add_argument("--keep", action="store_true", help="keep the data dirs and the PostgreSQL database")
     opts = p.parse_args(argv)
-    quick = {"duration": 2.0, "runs": 1, "warmup": 1.0, "people": 2000, "products": 2000}
-    full = {"duration": 10.0, "runs": 3, "warmup": 2.0, "people": 100_000, "products": 50_000}
+    quick = {"duration": 2.0, "runs": 1, "warmup": 1.0, "people": 2000, "products": 2000, "parcelas": 20_000}
+    full = {
+        "duration": 10.0,
+        "runs": 3,
+        "warmup": 2.0,
+        "people": 100_000,
+        "products": 50_000,
+        "parcelas": 1_000_000,
+    }
     for name, value in (quick if opts.quick else full).items():
         if getattr(opts, name) is None:
             setattr(opts, name, value)
@@ -666,6 +817,9 @@ def main(argv: list[str] | None = None) -> int:
     for er in results:
         if er.seed:
             console.print(f"{er.engine}: " + _seed_line(SeedReport(**_seed_fields(er.seed))))
+    fin = [er for er in results if er.financeiro or er.buscas]
+    if fin:
+        console.print(render_financeiro(fin))
     for er in results:
         produtos, pessoas = er.pct_of_b("produtos-list"), er.pct_of_b("list")
         if produtos and pessoas:
