@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
             lease=timedelta(
                 seconds=lease_seconds if lease_seconds is not None else settings.worker_lease_seconds
             ),
-            pausa_teste=settings.worker_test_sleep,
+            pausa_teste=settings.worker_test_sleep if settings.sandbox_on else 0.0,  # tests only
         )
         try:
             if drain:

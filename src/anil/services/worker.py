@@ -158,7 +158,7 @@ def start_worker(runtime) -> Worker | None:  # type: ignore[no-untyped-def]
         runtime.clock,
         intervalo=settings.worker_poll_ms / 1000,
         lease=timedelta(seconds=settings.worker_lease_seconds),
-        pausa_teste=settings.worker_test_sleep,
+        pausa_teste=settings.worker_test_sleep if settings.sandbox_on else 0.0,
     )
     worker.start()
     return worker
