@@ -35,7 +35,7 @@ from tests.api.baixas_builders import (
 )
 from tests.api.contas_builders import create_account
 from tests.contract.openapi import assert_conforms
-from tests.helpers import Company, create_company
+from tests.helpers import ADMIN, Company, create_company
 
 ACQ_PARCELA = "/v1/financeiro/eventos-financeiros/parcelas/{parcela_id}/baixa"
 ACQ_BAIXA = "/v1/financeiro/eventos-financeiros/parcelas/baixa/{baixa_id}"
@@ -525,3 +525,60 @@ def test_companies_do_not_see_each_others_settlements(client: TestClient, compan
     deles = uma_parcela(client, outra, g, valor="100.00")
     assert baixas(client, outra, deles["id"]) == []
     assert saldo(client, outra, g["conta"]) == Decimal("0.00")
+
+
+# ------------------------------------------------------------------------------- alterações ----
+
+
+def _em(client: TestClient, company: Company, instante: str) -> None:
+    """The company's writes from now on happen at `instante` (São Paulo time): its own clock."""
+    response = client.put(
+        f"/_anil/companies/{company.id}/relogio", json={"instante": instante}, headers=ADMIN
+    )
+    assert response.status_code == 200, response.text
+
+
+def _alterados(client: TestClient, company: Company, minuto: str) -> list[str]:
+    response = client.get(
+        f"{BASE}/alteracoes",
+        params={"data_inicio": f"{minuto}:00", "data_fim": f"{minuto}:59"},
+        headers=company.auth,
+    )
+    assert response.status_code == 200, response.text
+    return [item["id"] for item in response.json()["itens"]]
+
+
+def test_every_write_and_only_a_write_enters_the_alteracoes_feed(
+    client: TestClient, company: Company, f: dict
+) -> None:
+    _em(client, company, "2030-05-01T10:00:00")
+    item = uma_parcela(client, company, f, valor="100.00")
+    evento_id = item["evento"]["id"]
+    passos = [
+        ("2030-05-01T10:01", lambda: baixar(client, company, item["id"], "100.01", f["conta"]), 400),
+        ("2030-05-01T10:02", lambda: baixar(client, company, item["id"], "40.00", f["conta"]), 200),
+        ("2030-05-01T10:03", lambda: alterar_parcela(client, company, item["id"], patch_minimo(item)), 409),
+        (
+            "2030-05-01T10:04",
+            lambda: alterar_parcela(
+                client, company, item["id"], patch_minimo(parcela(client, company, item["id"]))
+            ),
+            200,
+        ),
+    ]
+    for minuto, escrita, status in passos:
+        _em(client, company, f"{minuto}:30")
+        assert escrita().status_code == status
+        assert _alterados(client, company, minuto) == ([evento_id] if status == 200 else []), minuto
+    (criada,) = baixas(client, company, item["id"])
+    _em(client, company, "2030-05-01T10:05:30")
+    assert alterar_baixa(client, company, criada["id"], {"versao": 1, "nsu": "9"}).status_code == 200
+    assert _alterados(client, company, "2030-05-01T10:05") == [evento_id]
+    _em(client, company, "2030-05-01T10:06:30")
+    assert excluir_baixa(client, company, criada["id"]).status_code == 200
+    assert _alterados(client, company, "2030-05-01T10:06") == [evento_id]
+    # reads are no changes
+    _em(client, company, "2030-05-01T10:07:30")
+    parcela(client, company, item["id"])
+    baixas(client, company, item["id"])
+    assert _alterados(client, company, "2030-05-01T10:07") == []
