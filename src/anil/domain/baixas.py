@@ -10,7 +10,7 @@ passed in as records and checked here too, so that every rule lives in one place
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -223,7 +223,6 @@ class ParcelaValida:
     nsu: str | None
     baixa_agendada: bool
     conta_financeira_id: str | None
-    alterou_conta: bool = field(default=False)
 
 
 # ---------------------------------------------------------------------------------------- helpers ----
@@ -458,8 +457,7 @@ def validar_alteracao_parcela(
         raise Conflict(versao_desatualizada("da parcela", versao, atual.versao))
     if atual.situacao in SITUACAO_SEM_EDICAO:
         raise InvalidInput(SITUACAO_SEM_EDICAO[atual.situacao])
-    alterou_conta = conta_id != atual.conta_financeira_id
-    if alterou_conta:
+    if conta_id != atual.conta_financeira_id:
         if conta is None:
             raise InvalidInput("O campo 'id_conta_financeira' não é uma conta financeira desta empresa")
         if not conta.ativo:
@@ -490,5 +488,4 @@ def validar_alteracao_parcela(
         nsu=nsu,
         baixa_agendada=agendada,
         conta_financeira_id=conta_id,
-        alterou_conta=alterou_conta,
     )
