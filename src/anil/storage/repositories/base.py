@@ -31,7 +31,7 @@ def scope(tenant_id: str, **params: Any) -> dict[str, Any]:
 
 
 class _Prepared:
-    __slots__ = ("defaults", "order", "processors", "sql")
+    __slots__ = ("binds", "defaults", "order", "processors", "sql")
 
     def __init__(self, stmt: Select, dialect: Any) -> None:
         compiled = stmt.compile(dialect=dialect)
@@ -39,6 +39,9 @@ class _Prepared:
         self.order = tuple(compiled.positiontup or ()) if compiled.positional else None
         # literal values the statement carries itself (`posicao = 0` becomes a bound parameter)
         self.defaults = {k: v for k, v in compiled.construct_params(_check=False).items() if v is not None}
+        # bound values are stored as SQLAlchemy stores them (SQLite date-times keep their microseconds:
+        # compared as text, `15:00:00` is not `15:00:00.000000`)
+        self.binds = dict(compiled._bind_processors)
         self.processors = [
             (index, processor)
             for index, column in enumerate(stmt.selected_columns)
@@ -107,6 +110,9 @@ class RawReader:
                 self._connection.dbapi_connection.autocommit = True
         if prepared.defaults:
             params = {**prepared.defaults, **params}
+        if prepared.binds:
+            binds = prepared.binds
+            params = {k: (binds[k](v) if k in binds else v) for k, v in params.items()}
         cursor = self._connection.cursor()
         try:
             if prepared.order is None:
