@@ -36,6 +36,13 @@ from anil.storage.models.produtos import (
 from anil.storage.models.servicos import Servico
 from anil.storage.models.tenants import Empresa, Usuario, UsuarioEmpresa
 from anil.storage.models.unidades import UnidadeMedida
+from anil.storage.models.vendas import (
+    ConfiguracaoVendas,
+    MovimentoEstoque,
+    Venda,
+    VendaItem,
+    VendaParcela,
+)
 from anil.storage.models.vendedores import Vendedor
 
 __all__ = [
@@ -44,12 +51,14 @@ __all__ = [
     "Baixa",
     "Categoria",
     "CentroDeCusto",
+    "ConfiguracaoVendas",
     "ContaFinanceira",
     "Empresa",
     "EventoFinanceiro",
     "FinanceiroVersao",
     "Job",
     "ModoProtocolo",
+    "MovimentoEstoque",
     "NaturezaOperacao",
     "OAuthClient",
     "OAuthConnection",
@@ -73,5 +82,8 @@ __all__ = [
     "UnidadeMedida",
     "Usuario",
     "UsuarioEmpresa",
+    "Venda",
+    "VendaItem",
+    "VendaParcela",
     "Vendedor",
 ]
