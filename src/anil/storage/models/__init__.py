@@ -24,6 +24,7 @@ from anil.storage.models.oauth import (
     OAuthToken,
     SigningKey,
 )
+from anil.storage.models.orcamentos import Orcamento, OrcamentoItem
 from anil.storage.models.pessoas import Pessoa, PessoaEndereco
 from anil.storage.models.produtos import (
     Produto,
@@ -63,6 +64,8 @@ __all__ = [
     "OAuthClient",
     "OAuthConnection",
     "OAuthToken",
+    "Orcamento",
+    "OrcamentoItem",
     "Parcela",
     "Pessoa",
     "PessoaEndereco",
