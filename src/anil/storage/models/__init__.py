@@ -3,6 +3,7 @@
 from anil.storage.models.categorias import Categoria
 from anil.storage.models.centros_de_custo import CentroDeCusto
 from anil.storage.models.contas import ContaFinanceira, Transferencia
+from anil.storage.models.contratos import Contrato, ContratoItem, ContratoVenda
 from anil.storage.models.financeiro import (
     Alteracao,
     Baixa,
@@ -54,6 +55,9 @@ __all__ = [
     "CentroDeCusto",
     "ConfiguracaoVendas",
     "ContaFinanceira",
+    "Contrato",
+    "ContratoItem",
+    "ContratoVenda",
     "Empresa",
     "EventoFinanceiro",
     "FinanceiroVersao",
