@@ -26,7 +26,6 @@ by appending). Everything from the first row built to the last index is timed: <
 from __future__ import annotations
 
 import gc
-import os
 import random
 import sqlite3
 import struct
@@ -59,6 +58,11 @@ RECEITA_SHARE = 0.6  # of events: receivables; the rest payables
 ANO = 2026
 CHUNK = 100_000  # installments per COPY batch
 ROWS_PER_INSERT = 50  # SQLite: rows per INSERT statement
+# Indexes led by the parent's id, which the rows arrive sorted by (ids ascend, children follow their event or
+# installment): kept during the load, as they fill by appending, cheaper than sorting them afterwards.
+MANTIDOS = frozenset(
+    {"ix_parcelas_evento", "ix_rateios_evento", "ix_rateios_centros_custo_evento", "ix_baixas_parcela"}
+)
 PEOPLE_PER_OTHER_COMPANY = 2_000
 
 _DESCRICOES_RECEITA = (
@@ -415,13 +419,15 @@ def _sqlite_literal(value: Any) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _uuids(rng: random.Random, n: int) -> list[str]:
-    """`n` random version-4 UUIDs from the seeded generator (120 random bits each, the version and variant
-    digits fixed), in ascending order: each table's unique index on `id` is then filled by appending (the ids
-    are as random as uuid4's; only their order is chosen)."""
-    raw = rng.randbytes(15 * n).hex()
-    digits = sorted(raw[i : i + 30] for i in range(0, 30 * n, 30))
-    return [f"{h[:8]}-{h[8:12]}-4{h[12:15]}-a{h[15:18]}-{h[18:]}" for h in digits]
+def _uuids(rng: random.Random, n: int, faixa: int) -> list[str]:
+    """`n` version-4 UUIDs from the seeded generator, ascending, all above those of the batches before
+    (`faixa`, the batch's number, is their first two hex digits; 112 random bits follow): each index led by
+    an id (the unique ones, and the event/installment indexes of the rows that follow their parent) is
+    filled by appending. The ids are as random as uuid4's within a batch; only their order is chosen."""
+    raw = rng.randbytes(14 * n).hex()
+    prefixo = f"{faixa:02x}"
+    digits = sorted(raw[i : i + 28] for i in range(0, 28 * n, 28))
+    return [f"{prefixo}{h[:6]}-{h[6:10]}-4{h[10:13]}-a{h[13:16]}-{h[16:]}" for h in digits]
 
 
 MAX_PARCELAS_POR_EVENTO = 7  # 1 to 7 installments per event, 4 on average
@@ -459,6 +465,7 @@ class _Generator:
                                "multa": 0, "juros": 0, "desconto": 0, "taxa": 0})  # fmt: skip
         self.tables = [self.t_eventos, self.t_rateios, self.t_centros, self.t_parcelas, self.t_baixas]
         self.rateio_seq = 0
+        self.faixa = 0  # batches made: the leading digits of their ids
         self.inicio = date(ANO, 1, 1)
         self.dias = (date(ANO + 1, 1, 1) - self.inicio).days
         self.hoje_dia = (hoje - self.inicio).days
@@ -489,7 +496,9 @@ class _Generator:
         nc, na = len(contatos), len(contas)
         contato_ev = [contatos[int(rnd() * nc)] for _ in range(ne)]
         conta_ev = [contas[int(rnd() * na)] for _ in range(ne)]
-        evento_ids = _uuids(rng, ne)
+        faixa = self.faixa
+        self.faixa += 1
+        evento_ids = _uuids(rng, ne, faixa)
         nomes = [
             (_DESCRICOES_RECEITA if r else _DESCRICOES_DESPESA)[i]
             for r, i in zip(receita, desc_ev, strict=True)
@@ -530,7 +539,7 @@ class _Generator:
         dia_pago = [
             (min(d + int(rnd() * 9) - 3, hoje) if p else None) for d, p in zip(vencimento, pago, strict=True)
         ]
-        parcela_ids = _uuids(rng, n)
+        parcela_ids = _uuids(rng, n, faixa)
         metodos = _METODOS
         metodo = [metodos[int(rnd() * len(metodos))] for _ in range(n)]
         descricao = [f"{nomes[e]} ({j}/{ks[e]})" for e, j in zip(ev_of, indice, strict=True)]
@@ -563,7 +572,7 @@ class _Generator:
         pagas = [i for i, p in enumerate(pago) if p]
         momento = [2 * (dia_pago[i] + _ANTES) + 1 for i in pagas]  # type: ignore[operator]
         baixas = [
-            _uuids(rng, len(pagas)), tenant, [parcela_ids[i] for i in pagas], [e_id[ev_of[i]] for i in pagas],
+            _uuids(rng, len(pagas), faixa), tenant, [parcela_ids[i] for i in pagas], [e_id[ev_of[i]] for i in pagas],
             [e_tipo[ev_of[i]] for i in pagas], [dia_pago[i] for i in pagas], [pago[i] for i in pagas],
             [e_conta[ev_of[i]] for i in pagas], [metodo[i] for i in pagas], momento, momento,
         ]  # fmt: skip
@@ -627,28 +636,11 @@ def _secondary_indexes(engine: sa.Engine) -> list[tuple[str, str, str]]:
                 "SELECT i.tablename, i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
                 "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"
             ).all()
-    return [(t, n, s) for t, n, s in rows if t in TABLES]
+    return [(t, n, s) for t, n, s in rows if t in TABLES and n not in MANTIDOS]
 
 
-def _create_indexes(url: str, indexes: list[tuple[str, str, str]], sqlite: bool) -> None:
-    if sqlite:
-        conn = sqlite3.connect(make_url(url).database or "", isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode=OFF")
-            conn.execute("PRAGMA synchronous=OFF")
-            conn.execute("PRAGMA cache_size=-1000000")
-            conn.execute("PRAGMA threads=2")  # the sorter's helper threads: both cores
-            conn.execute("BEGIN IMMEDIATE")
-            for _, name, sql in indexes:
-                t0, c0 = time.perf_counter(), time.process_time()
-                conn.execute(sql)
-                if os.environ.get("SEED_DEBUG"):
-                    print(name, round(time.perf_counter() - t0, 2), "cpu", round(time.process_time() - c0, 2))
-            conn.execute("COMMIT")
-            conn.execute("PRAGMA journal_mode=WAL")
-        finally:
-            conn.close()
-        return
+def _create_indexes(url: str, indexes: list[tuple[str, str, str]]) -> None:
+    """PostgreSQL, after the load (SQLite builds them in the load's own transaction, `_sqlite_load`)."""
     import psycopg
 
     def run(statements: list[str]) -> None:
@@ -721,12 +713,12 @@ def seed_parcelas(
         _drop_indexes(engine, indexes)
         engine.dispose()  # SQLite changes its journal mode for the load: no other connection may be open
         if sqlite:
-            _sqlite_load(url, gen, refs, shares, report)
+            _sqlite_load(url, gen, refs, shares, report, indexes)
         else:
             _pg_load(url, gen, refs, shares, report)
-        t = time.perf_counter()
-        _create_indexes(url, indexes, sqlite)
-        report.seconds_indexes = time.perf_counter() - t
+            t = time.perf_counter()
+            _create_indexes(url, indexes)
+            report.seconds_indexes = time.perf_counter() - t
         if not sqlite:
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql(
@@ -764,11 +756,18 @@ def _account(report: ParcelasSeedReport, lote: _Lote) -> None:
 
 
 def _sqlite_load(
-    url: str, gen: _Generator, refs: list[_Refs], shares: list[int], report: ParcelasSeedReport
+    url: str,
+    gen: _Generator,
+    refs: list[_Refs],
+    shares: list[int],
+    report: ParcelasSeedReport,
+    indexes: list[tuple[str, str, str]],
 ) -> None:
-    """All rows built, then one `executemany` per table in one transaction. The bulk connection writes
-    without a journal (the file is fresh; a failed load is thrown away) and puts WAL back afterwards."""
-    t, c0 = time.perf_counter(), time.process_time()
+    """All rows built, then `executemany` per table and the secondary indexes, in one transaction on one
+    connection (the pages are written once, at the commit, and the index builds read the tables from its
+    cache). The bulk connection writes without a journal (the file is fresh; a failed load is thrown away)
+    and puts WAL back afterwards."""
+    t = time.perf_counter()
     lotes = []
     for r, n in zip(refs, shares, strict=True):
         lote = gen.lote(r, n)
@@ -776,8 +775,6 @@ def _sqlite_load(
         report.companies.append({"id": r.tenant, "parcelas": n, "eventos": _size(lote.eventos)})
         lotes.append(lote)
     report.seconds_build = time.perf_counter() - t
-    if os.environ.get("SEED_DEBUG"):
-        print("build cpu", round(time.process_time() - c0, 2))
     t = time.perf_counter()
     conn = sqlite3.connect(make_url(url).database or "", isolation_level=None)
     try:
@@ -793,21 +790,17 @@ def _sqlite_load(
             for lote in lotes:
                 columns = _columns(lote)[i]
                 if _size(columns):
-                    t0, c0 = time.perf_counter(), time.process_time()
                     for sql, params in table.sqlite_inserts(columns):
                         conn.executemany(sql, params)
-                    if os.environ.get("SEED_DEBUG"):
-                        print(
-                            table.name,
-                            _size(columns),
-                            round(time.perf_counter() - t0, 2),
-                            "cpu",
-                            round(time.process_time() - c0, 2),
-                        )
+        report.seconds_insert = time.perf_counter() - t
+        t = time.perf_counter()
+        for _, _, sql in indexes:
+            conn.execute(sql)
         conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode=WAL")
+        report.seconds_indexes = time.perf_counter() - t
     finally:
         conn.close()
-    report.seconds_insert = time.perf_counter() - t
 
 
 def _pg_load(
