@@ -29,6 +29,8 @@ from anil.api.routers import (
     produtos_catalogos,
     protocolos,
     servicos,
+    vendas_busca,
+    vendas_pdf,
     vendedores,
 )
 from anil.api.routers.legacy import pessoa as legacy_pessoa
@@ -83,6 +85,10 @@ def create_app(
     app.include_router(legacy_produto.router)  # /v1/produto*: the older Produto revision (Appendix A.9)
     app.include_router(servicos.router)  # /v1/servicos (§3.3)
     app.include_router(vendedores.router)  # /v1/venda/vendedores (§3.4; the sales come with Vendas)
+    # /v1/venda/busca (GET, and the older POST with a JSON body) and /v1/venda/{id}/imprimir (§3.4): before the
+    # sales router's /v1/venda/{id}
+    app.include_router(vendas_busca.router)
+    app.include_router(vendas_pdf.router)
     app.include_router(centros_de_custo.router)  # /v1/centro-de-custo (§3.7)
     app.include_router(categorias.router)  # /v1/categorias(/configuracao-padrao), …/categorias-dre (§3.8)
     # /v1/conta-financeira(/{id}/saldo-atual), …/transferencias, …/saldo-inicial (§3.9)
