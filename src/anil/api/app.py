@@ -21,6 +21,7 @@ from anil.api.routers import (
     control_contas,
     control_protocolos,
     control_relogios,
+    control_vendas,
     control_vendedores,
     eventos_financeiros,
     parcelas,
@@ -29,6 +30,7 @@ from anil.api.routers import (
     produtos_catalogos,
     protocolos,
     servicos,
+    vendas,
     vendas_busca,
     vendas_pdf,
     vendedores,
@@ -99,10 +101,12 @@ def create_app(
     app.include_router(alteracoes.router)  # GET …/eventos-financeiros/alteracoes (§3.10)
     app.include_router(parcelas.router)  # …/{id_evento}/parcelas, GET/PATCH …/parcelas/{id} (§3.10)
     app.include_router(baixas.router)  # …/parcelas/{parcela_id}/baixa, …/parcelas/baixa/{id} (§3.11)
+    app.include_router(vendas.router)  # /v1/venda, /{id}, /{id}/itens, /proximo-numero, /exclusao-lote (§3.4)
     # /_anil/: sandbox control behind the admin key; what Conta Azul's API cannot create
     app.include_router(control.router)  # companies, users, apps, tokens
     app.include_router(control_categorias.router)  # /_anil/companies/{id}/categorias, /centros-de-custo
     app.include_router(control_vendedores.router)  # /_anil/companies/{id}/vendedores
+    app.include_router(control_vendas.router)  # /_anil/companies/{id}/configuracoes/vendas
     app.include_router(control_contas.router)  # /_anil/companies/{id}/contas-financeiras, /transferencias
     app.include_router(control_protocolos.router)  # /_anil/companies/{id}/protocolos: PENDING mode, release
     app.include_router(control_relogios.router)  # /_anil/companies/{id}/relogio: the company's clock
