@@ -19,11 +19,13 @@ from anil.api.routers import (
     control,
     control_categorias,
     control_contas,
+    control_orcamentos,
     control_protocolos,
     control_relogios,
     control_vendas,
     control_vendedores,
     eventos_financeiros,
+    orcamentos,
     parcelas,
     pessoas,
     produtos,
@@ -91,6 +93,7 @@ def create_app(
     # sales router's /v1/venda/{id}
     app.include_router(vendas_busca.router)
     app.include_router(vendas_pdf.router)
+    app.include_router(orcamentos.router)  # /v1/orcamentos (§3.5)
     app.include_router(centros_de_custo.router)  # /v1/centro-de-custo (§3.7)
     app.include_router(categorias.router)  # /v1/categorias(/configuracao-padrao), …/categorias-dre (§3.8)
     # /v1/conta-financeira(/{id}/saldo-atual), …/transferencias, …/saldo-inicial (§3.9)
@@ -107,6 +110,7 @@ def create_app(
     app.include_router(control_categorias.router)  # /_anil/companies/{id}/categorias, /centros-de-custo
     app.include_router(control_vendedores.router)  # /_anil/companies/{id}/vendedores
     app.include_router(control_vendas.router)  # /_anil/companies/{id}/configuracoes/vendas
+    app.include_router(control_orcamentos.router)  # /_anil/companies/{id}/orcamentos/{id}/situacao
     app.include_router(control_contas.router)  # /_anil/companies/{id}/contas-financeiras, /transferencias
     app.include_router(control_protocolos.router)  # /_anil/companies/{id}/protocolos: PENDING mode, release
     app.include_router(control_relogios.router)  # /_anil/companies/{id}/relogio: the company's clock

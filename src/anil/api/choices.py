@@ -34,6 +34,14 @@ SERVICOS_IDS_MESSAGE = (
     "O campo 'ids' deve conter apenas números inteiros (int64): informe os id_servico, não os UUIDs"
 )
 
+# Orçamentos (§3.5)
+ORCAMENTOS_INTEIROS_MESSAGE = "O valor do atributo '{parametro}' deve conter apenas números inteiros"
+ORCAMENTOS_COLCHETES_MESSAGE = (
+    "O parâmetro '{parametro}' não é aceito: repita o parâmetro ou separe os valores por vírgula"
+)
+ORCAMENTOS_ORDEM_PADRAO = "DATA"  # descending: the newest proposals first
+ORCAMENTOS_405_MESSAGE = "Method Not Allowed"
+
 # Categorias (§3.8) and centros de custo (§3.7)
 # `permite_apenas_filhos` absent (the official n8n node never sends it)
 CATEGORIAS_PERMITE_APENAS_FILHOS_PADRAO = False
@@ -431,6 +439,86 @@ CHOICES: tuple[Choice, ...] = (
         "How sellers come to exist (CA's API cannot create them)",
         "`POST /_anil/companies/{id_empresa}/vendedores` and `anil sellers create`; a new company has none, the "
         "demo company three",
+    ),
+    # ---- Orçamentos (§3.5) ----
+    Choice(
+        "orcamento-total-itens",
+        "`total_itens` of `GET /v1/orcamentos` (production leaves out the `ORCAMENTO_RECUSADO` proposals it lists)",
+        "With `ANIL_QUIRKS=on` (the default) the count of matching proposals minus the refused ones, as "
+        "production; with `ANIL_QUIRKS=off` every matching proposal. The page lists refused ones either way",
+    ),
+    Choice(
+        "orcamento-observacoes-trocadas",
+        "`observacoes` and `observacoes_pagamento` of `GET /v1/orcamentos/{id}` (production answers them swapped)",
+        "Swapped with `ANIL_QUIRKS=on` (the default), as production; as written with `ANIL_QUIRKS=off`",
+    ),
+    Choice(
+        "orcamento-situacao",
+        "How a proposal's `situacao` moves (the public API has no way: PUT answers 405)",
+        '`POST /_anil/companies/{id_empresa}/orcamentos/{id}/situacao` `{"situacao": …}`: `ORCAMENTO` → '
+        "`ORCAMENTO_ACEITO` or `ORCAMENTO_RECUSADO`, a refused one back to `ORCAMENTO`; an accepted one stays. "
+        "A change bumps `versao` and `data_alteracao`; the same situation again changes nothing; another move → "
+        "400. No stock or financial effect in any situation",
+    ),
+    Choice(
+        "orcamento-vendedor-padrao",
+        'The "vendedor default" of a proposal created without `id_vendedor` or with an unknown one',
+        "The company's first seller in `GET /v1/venda/vendedores` order (name, then creation); none → no "
+        "`id_vendedor`. A malformed `id_vendedor` → 400",
+    ),
+    Choice(
+        "orcamento-campos-ausentes",
+        "Optional fields a proposal does not have, in the detail and the list",
+        "Left out rather than `null` (the provider schema types them as plain strings; production's Go "
+        "services omit empty fields, as the sellers list omits `id_legado`); `composicao_de_valor.desconto` "
+        "is left out when no discount was sent",
+    ),
+    Choice(
+        "orcamento-405",
+        "`PUT`, `DELETE` and `PATCH /v1/orcamentos/{id}`",
+        'With a valid token, 405 `{"error": "Method Not Allowed"}` and `Allow: GET`; without one, 401 as '
+        "every `/v1/` path",
+    ),
+    Choice(
+        "orcamento-create-rules",
+        "Order and wording of `POST /v1/orcamentos` refusals beyond the spec's",
+        "One at a time: `id_cliente`, `data_orcamento`, `data_validade` (`O campo '<campo>' é obrigatório`; "
+        "uuid: `… deve estar no formato UUID válido`; dates `YYYY-MM-DD`; validity before the date: `O campo "
+        "'data_validade' não pode ser anterior à data do orçamento`), `itens` (absent: obrigatório; `[]`: `deve "
+        "conter ao menos 1 item`), each line's `id`, `quantidade` and `valor` (absent, zero or negative: "
+        "`O campo 'itens[0].quantidade' deve ser maior que zero`), `valor_custo` ≥ 0, `id_vendedor`, texts "
+        "(at most 5,000 characters), `composicao_de_valor.frete` ≥ 0, `desconto` (`tipo` PORCENTAGEM or "
+        "VALOR and `valor` ≥ 0 both required when `desconto` is sent; a percentage at most 100; more than "
+        "the items' gross → `O desconto não pode ser maior que o valor total dos itens`); then the client "
+        "(`Cliente não encontrado`) and the items (`Produto ou serviço não encontrado: <id>`; deleted services "
+        "count as unknown), both 400. Quantities keep 4 places, money 2 (half-up)",
+    ),
+    Choice(
+        "orcamento-itens",
+        "`itens[]` of the detail: `id`, `nome`, `descricao`, `custo`, `tipo`",
+        "`id` is the product's or service's uuid (what the body sent); `nome` the product's name or the "
+        "service's description when written; `descricao` the line's own if sent, else the product's "
+        "description (services: none); `custo` the `valor_custo` sent, else the product's average cost or the "
+        "service's cost; the list's `itens` is `PRODUTO`, `SERVICO` or `PRODUTO_E_SERVICO` from the lines",
+    ),
+    Choice(
+        "orcamento-numero",
+        "A new proposal's `numero`",
+        "The sales counter: the largest `numero` among the company's sales not deleted and its proposals, + 1 "
+        "(1 for the first), under a lock on the company so that two proposals created at once never share one; "
+        "a deleted proposal frees its number when it was the largest",
+    ),
+    Choice(
+        "orcamentos-lista",
+        "Paging, order and filters of `GET /v1/orcamentos`",
+        "Page sizes the discrete set, default 10. Default order `DATA` descending; each order breaks ties by "
+        "`numero` then creation, in the same direction; `CLIENTE` by name ignoring case and accents. "
+        "`termo_busca`: the client's name contains it (case and accents ignored) or it is the number. "
+        "`data_inicio`/`data_fim` on `data_orcamento`, `data_criacao_*` on the São Paulo creation day, "
+        "`data_alteracao_*` São Paulo date-times (end inclusive at the precision written), each pair both or "
+        "neither. Arrays repeated or comma-separated; the bracket form (`numeros[]=`) → 400. "
+        "`ids_natureza_operacao` and `ids_categorias` match nothing on proposals made through the API (the "
+        "body cannot set them); `ids_legado_donos` are sellers' `id_legado`",
     ),
     # ---- Categorias financeiras (+DRE) and centros de custo (catalog §3.7, §3.8) ----
     Choice(
