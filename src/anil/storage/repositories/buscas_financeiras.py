@@ -397,7 +397,7 @@ def _ler(reader: Reader, stmt: Select, params: dict[str, Any]) -> Sequence[Any]:
 
 # ------------------------------------------------------------------------------------------ cache ----
 
-CURSORES_POR_BUSCA = 50_000  # page ends remembered per filter (a walk of 50,000 pages)
+CURSORES_POR_BUSCA = 10_000  # page ends remembered per filter, the latest (a forward walk needs the last)
 
 
 @dataclass
