@@ -16,6 +16,7 @@ from anil.api.routers import (
     categorias,
     centros_de_custo,
     contas_financeiras,
+    contratos,
     control,
     control_categorias,
     control_contas,
@@ -96,6 +97,7 @@ def create_app(
     app.include_router(orcamentos.router)  # /v1/orcamentos (§3.5)
     app.include_router(centros_de_custo.router)  # /v1/centro-de-custo (§3.7)
     app.include_router(categorias.router)  # /v1/categorias(/configuracao-padrao), …/categorias-dre (§3.8)
+    app.include_router(contratos.router)  # /v1/contratos (§3.6)
     # /v1/conta-financeira(/{id}/saldo-atual), …/transferencias, …/saldo-inicial (§3.9)
     app.include_router(contas_financeiras.router)
     app.include_router(eventos_financeiros.router)  # POST …/contas-a-receber, …/contas-a-pagar → 202 (§3.10)

@@ -56,6 +56,15 @@ ALTERACOES_JANELA_MESSAGE = (
     f"O período entre 'data_inicio' e 'data_fim' não pode ser maior que {ALTERACOES_JANELA_DIAS} dias"
 )
 
+# Contratos (§3.6)
+CONTRATOS_PAGE_MAX = 1000
+CONTRATOS_PAGE_SIZE_MESSAGE = (
+    f"O valor do atributo 'tamanho_pagina' deve estar entre 1 e {CONTRATOS_PAGE_MAX}"
+)
+CONTRATOS_COLCHETES_MESSAGE = (
+    "O parâmetro '{parametro}[]' não é aceito: repita a chave ou separe os valores por vírgula"
+)
+
 CHOICES: tuple[Choice, ...] = (
     Choice(
         "page-size-message",
@@ -72,6 +81,66 @@ CHOICES: tuple[Choice, ...] = (
         "Body and headers of a 429",
         '`{"error": "Too Many Requests"}`, `Retry-After` in whole seconds, plus `X-RateLimit-Limit`/'
         "`X-RateLimit-Remaining` (CA says limits are in headers but not which)",
+    ),
+    Choice(
+        "contrato-criado",
+        "Status and body of `POST /v1/contratos` (spec: 201 `{id, id_legado, id_venda}`; production omitted `id_venda`)",
+        "201 `{id, id_legado}` (`id_legado` the contract's sequence); `id_venda`, the first scheduled sale, only with `ANIL_QUIRKS=off`. The older revision's 200 is not reproduced: one path, production's status",
+    ),
+    Choice(
+        "contrato-validacao",
+        "Order, messages and limits of the contract body",
+        "One field at a time: `id_cliente`, `termos` (`O número do contrato é obrigatório`, `Data de início/fim da recorrência não pode ser nula`, fim ≥ início, `dia_emissao_venda` 1..31, `intervalo_frequencia` 1..60, `tipo_frequencia` MENSAL|ANUAL, `tipo_expiracao` DATA|NUNCA), `condicao_pagamento` (`tipo_pagamento` «TIPO_PAGAMENTO_VENDA» with the older spellings accepted and stored as the current ones, `dia_vencimento` 1..31, `primeira_data_vencimento`, account), `itens` (absent with items under `termos` or empty: `Lista de itens da recorrência não pode ser vazia`; `quantidade` > 0 because each scheduled sale repeats the line, `valor` ≥ 0, `descricao` ≤ 500), `composicao_de_valor` (percentage ≤ 100, discount ≤ gross), a total above zero; then the references, each the company's: client, number unused, account, products or services, a RECEITA category, cost center, seller. Nothing is written on a 400",
+    ),
+    Choice(
+        "contrato-limites",
+        "How many scheduled sales one contract may generate",
+        "At most 120; a DATA period generating more, or none (the first emission day after `data_fim`), is refused with 400",
+    ),
+    Choice(
+        "contrato-numero",
+        "Uniqueness of `termos.numero` and `GET /v1/contratos/proximo-numero`",
+        "Unique among the company's contracts not deleted (a deleted contract's number may be reused): a taken one → 400 `Já existe um contrato com o número N`. `proximo-numero` is max + 1 over the same contracts, 1 when none: it goes back down after a delete",
+    ),
+    Choice(
+        "contrato-agenda",
+        "Dates of the scheduled sales (emission, due) for MENSAL/ANUAL × `intervalo_frequencia`, DATA/NUNCA",
+        "First emission: the first day on or after `data_inicio` whose day is `dia_emissao_venda` (the month's last day in shorter months), or the older revision's `data_emissao`; then every `intervalo_frequencia` months (MENSAL) or years (ANUAL) on that day. DATA: up to `data_fim` inclusive; NUNCA: up to 24 months after the first emission inclusive (25 monthly sales, `data_fim` ignored). The first sale is due on `primeira_data_vencimento`, each next one on `dia_vencimento` (clamped) of the month as many periods later. All generated at creation",
+    ),
+    Choice(
+        "contrato-vendas-agendadas",
+        "What each scheduled sale is",
+        "A sale (`tipo` SCHEDULED_SALE, `id_contrato`, `situacao` EM_ANDAMENTO so no stock moves, `data_venda` its emission day, a number from the counter sales and proposals share) with the contract's lines, discount, freight, category, cost center, seller, account and notes, and one installment (`À vista`) of the contract's net value due on its due date; its receivable has origem VENDA_AGENDADA. Made by `services.vendas.criar_venda` with the sales' own rules",
+    ),
+    Choice(
+        "contrato-estado",
+        "Which scheduled sales count as confirmed, and the derived fields of list and detail",
+        'Read on the company\'s clock: a sale whose emission day has come is confirmed (`vigencia_atual`, `id_ultima_venda_confirmada`), the others are ahead (`vigencia_restante`, `id_proxima_venda_agendada`, `data_proxima_emissao`); `vigencia_total` counts every generated sale; `proximo_vencimento`/`data_proximo_vencimento` and `total_proximo_vencimento` are the earliest due date on or after today among the sales not cancelled; `data_ultima_emissao` the last one scheduled. An absent sale id is the zero UUID ("zeroed", as production after encerrar/delete); absent dates and objects are left out (`local_prestacao_servico` always); `valor_impostos_servico` 0; `total` the net value of one sale',
+    ),
+    Choice(
+        "contrato-observacoes",
+        "Notes of a contract on GET",
+        'With `ANIL_QUIRKS=on`, as production: the root `observacoes` comes back as `condicao_pagamento.observacoes_pagamento` and the root reads `""`; with quirks off each where it was sent (the root `observacoes_pagamento` under the payment condition). A `condicao_pagamento.observacoes_pagamento` sent on create is dropped',
+    ),
+    Choice(
+        "contrato-encerrar",
+        "What `POST /v1/contratos/{id}/encerrar` does to the scheduled sales",
+        "ATIVO → INATIVO; the scheduled sales whose emission day is after the company's today are cancelled (situação CANCELADO, installments cancelled); confirmed ones stay. Again → 204, nothing changes. A deleted contract → 400 `Não é possível encerrar um contrato excluído`",
+    ),
+    Choice(
+        "contrato-excluir",
+        "What `DELETE /v1/contratos/{id}` does",
+        "DELETADO (GET still answers, lists and `proximo-numero` leave it out) and every sale of the contract, scheduled or confirmed, cancelled for real (situação CANCELADO: open installments cancelled, the sale's own settlements undone, stock given back); works on closed contracts; again → 204",
+    ),
+    Choice(
+        "contrato-500",
+        "A well-formed id of no contract of the company on GET, DELETE and encerrar",
+        '`ANIL_QUIRKS=on` (production): 500 `{"error": "Erro interno ao processar a requisição"}`; off: 404 `{"error": "Contrato não encontrado"}`. Another company\'s contract is unknown. Malformed → 400 with CA\'s UUID message',
+    ),
+    Choice(
+        "contrato-lista",
+        "Matching, order and paging of `GET /v1/contratos`",
+        "`data_inicio`/`data_fim` required (`Data de início/fim da recorrência não pode ser nula`, end before start → 400): contracts whose period meets the window (NUNCA contracts have no end). `busca_textual`: the client's name contains it (case and accents ignored) or, when it is a number, the contract's number equals it. `cliente_id`, `tipo_pagamento` repeated or comma-separated (`name[]=` → 400). `status` TODOS (default) | ATIVO | INATIVO | PROXIMO_AO_VENCIMENTO (active DATA contracts ending within 30 days of the company's today); deleted ones never listed. Order `DATA_INICIO` ascending by default, ascending wins when both are sent, ties by creation. `tamanho_pagina` any integer 1..1000 (spec: 50; production took 1000); envelope `{itens, itens_totais}`",
     ),
     Choice(
         "pessoa-create-status",
