@@ -415,3 +415,29 @@ def listar(
     ordem = (campo.desc(), C.c.seq.desc()) if filtro.descendente else (campo, C.c.seq)
     rows = conn.execute(base.order_by(*ordem).offset(offset).limit(limit))
     return total, [ContratoRegistro(*row) for row in rows]
+
+
+def resumo_para_venda(reader: Reader, tenant_id: str, contrato_id: str) -> dict[str, Any] | None:
+    """The `contrato` block of `GET /v1/venda/{id}` for a contract's sale (`services.vendas` reads it):
+    `{uuid, data_inicio, data_fim, dia_vencimento, periodo, periodicidade}`, dates as ISO text."""
+    stmt = scoped_select(
+        C,
+        tenant_id,
+        C.c.data_inicio,
+        C.c.data_fim,
+        C.c.dia_vencimento,
+        C.c.tipo_frequencia,
+        C.c.intervalo_frequencia,
+    ).where(C.c.id == contrato_id)
+    row = core(reader).execute(stmt).first()
+    if row is None:
+        return None
+    inicio, fim, dia, periodo, periodicidade = row
+    return {
+        "uuid": contrato_id,
+        "data_inicio": inicio.isoformat(),
+        "data_fim": fim.isoformat(),
+        "dia_vencimento": dia,
+        "periodo": periodo,
+        "periodicidade": periodicidade,
+    }
