@@ -75,7 +75,11 @@ def body(
         "condicao_pagamento": {
             "opcao_condicao_pagamento": opcao,
             "parcelas": [
-                {"data_vencimento": p.data_vencimento.isoformat(), "valor": float(p.valor), "descricao": p.descricao}
+                {
+                    "data_vencimento": p.data_vencimento.isoformat(),
+                    "valor": float(p.valor),
+                    "descricao": p.descricao,
+                }
                 for p in parcelas
             ],
         },
