@@ -18,6 +18,14 @@ from decimal import Decimal
 
 from anil.domain.money import ZERO
 from anil.domain.texto import chave
+from anil.domain.vendas import (
+    APROVADO,
+    CANCELADO,
+    DESCRICAO_SITUACAO,
+    EM_ANDAMENTO,
+    FATURADO,
+    SITUACOES_EDICAO,
+)
 from anil.errors import InvalidInput
 
 # Sort fields of `campo_ordenado_ascendente`/`_descendente` (catalog §2.3).
@@ -26,9 +34,8 @@ ORDENACOES: tuple[str, ...] = ("NUMERO", "CLIENTE", "DATA")
 ORDENACAO_PADRAO = "DATA"
 DESCENDENTE_PADRAO = True
 
-# The business situations a sale can be in (`vendas.situacao`).
-EM_ANDAMENTO, APROVADO, FATURADO, CANCELADO = "EM_ANDAMENTO", "APROVADO", "FATURADO", "CANCELADO"
-SITUACOES: tuple[str, ...] = (EM_ANDAMENTO, APROVADO, FATURADO, CANCELADO)
+# The business situations a sale can be in (`vendas.situacao`), as `anil.domain.vendas` names them.
+SITUACOES: tuple[str, ...] = SITUACOES_EDICAO
 
 # The FAQ's English situation codes (catalog §3.4: IN_PROCESS, APPROVED, INVOICED, CANCELED, …), accepted
 # in `situacoes` beside the Portuguese names; codes of other kinds of negotiation match no sale.
@@ -49,12 +56,7 @@ TOTAIS: dict[str, tuple[str, ...] | None] = {
 }
 TOTAIS_VALORES: tuple[str, ...] = tuple(TOTAIS)
 
-DESCRICOES: dict[str, str] = {
-    EM_ANDAMENTO: "Em andamento",
-    APROVADO: "Aprovado",
-    FATURADO: "Faturado",
-    CANCELADO: "Cancelado",
-}
+DESCRICOES: dict[str, str] = DESCRICAO_SITUACAO
 
 # `itens` of a list item: the kinds of lines the sale holds.
 PRODUTO, SERVICO, PRODUTO_E_SERVICO = "PRODUTO", "SERVICO", "PRODUTO_E_SERVICO"

@@ -28,6 +28,29 @@ from anil.storage.repositories import vendas_busca as repo
 from anil.storage.repositories.base import Reader
 
 _AZUL = (31, 78, 155)
+_FORMAS = {
+    "BOLETO_BANCARIO": "Boleto bancário",
+    "CARTAO_CREDITO": "Cartão de crédito",
+    "CARTAO_DEBITO": "Cartão de débito",
+    "CARTAO_CREDITO_VIA_LINK": "Cartão de crédito via link",
+    "LINK_PAGAMENTO": "Link de pagamento",
+    "CARTEIRA_DIGITAL": "Carteira digital",
+    "CREDITO_LOJA": "Crédito loja",
+    "CREDITO_VIRTUAL": "Crédito virtual",
+    "DEPOSITO_BANCARIO": "Depósito bancário",
+    "DEBITO_AUTOMATICO": "Débito automático",
+    "PIX_PAGAMENTO_INSTANTANEO": "Pix",
+    "PAGAMENTO_INSTANTANEO": "Pix",
+    "COBRANCA_PIX": "Pix cobrança",
+    "PIX_COBRANCA": "Pix cobrança",
+    "PROGRAMA_FIDELIDADE": "Programa de fidelidade",
+    "SEM_PAGAMENTO": "Sem pagamento",
+    "TRANSFERENCIA_BANCARIA": "Transferência bancária",
+    "VALE_ALIMENTACAO": "Vale-alimentação",
+    "VALE_COMBUSTIVEL": "Vale-combustível",
+    "VALE_PRESENTE": "Vale-presente",
+    "VALE_REFEICAO": "Vale-refeição",
+}
 _CINZA = (110, 110, 110)
 _FUNDO = (235, 240, 250)
 
@@ -119,10 +142,14 @@ def _endereco(endereco: dict[str, Any] | None) -> str | None:
         endereco.get("complemento"),
         endereco.get("bairro"),
         " - ".join(p for p in (endereco.get("cidade"), endereco.get("estado")) if p),
-        f"CEP {endereco['cep']}" if endereco.get("cep") else None,
+        f"CEP {_cep(endereco['cep'])}" if endereco.get("cep") else None,
     ]
     texto = " · ".join(p for p in partes if p)
     return texto or None
+
+
+def _cep(cep: str) -> str:
+    return f"{cep[:5]}-{cep[5:]}" if len(cep) == 8 and cep.isdigit() else cep
 
 
 def _documento(valor: str | None) -> str | None:
@@ -248,7 +275,8 @@ def renderizar(dados: dict[str, Any]) -> bytes:
 
     _titulo_secao(pdf, "Condição de pagamento")
     _linha(pdf, "Condição", venda.get("opcao_condicao_pagamento"))
-    _linha(pdf, "Forma", (venda.get("tipo_pagamento") or "").replace("_", " ").capitalize() or None)
+    forma = venda.get("tipo_pagamento")
+    _linha(pdf, "Forma", _FORMAS.get(forma, forma.replace("_", " ").capitalize()) if forma else None)
     if dados["parcelas"]:
         pdf.set_font("Helvetica", "", 9)
         with pdf.table(

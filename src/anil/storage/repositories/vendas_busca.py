@@ -253,6 +253,13 @@ def _endereco(logradouro: str | None, numero: str | None, complemento: str | Non
     return texto or None
 
 
+def _cep(cep: str | None) -> str | None:
+    """`13010000` → `13010-000` (the provider's example); anything else as stored."""
+    if cep and len(cep) == 8 and cep.isdigit():
+        return f"{cep[:5]}-{cep[5:]}"
+    return cep
+
+
 def _item(row: Any, linhas: dict[str, tuple[int, int]], parcelas: dict[str, int]) -> ItemVenda:
     total_linhas, servicos = linhas.get(row[0], (0, 0))
     return ItemVenda(
@@ -279,7 +286,7 @@ def _item(row: Any, linhas: dict[str, tuple[int, int]], parcelas: dict[str, int]
             cidade=row[20],
             estado=row[21],
             pais=row[22],
-            cep=row[23],
+            cep=_cep(row[23]),
         ),
     )
 
