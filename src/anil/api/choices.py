@@ -509,6 +509,77 @@ CHOICES: tuple[Choice, ...] = (
         "`POST /_anil/companies/{id_empresa}/vendedores` and `anil sellers create`; a new company has none, the "
         "demo company three",
     ),
+    # ---- Vendas (§3.4) ----
+    Choice(
+        "venda-create-status",
+        "Status of `POST /v1/venda` (the provider file says 200, a real account answered 201)",
+        "201 with `ANIL_QUIRKS=on` (the default), as production; 200 with `ANIL_QUIRKS=off`, as the provider file",
+    ),
+    Choice(
+        "venda-create-situacao",
+        "Situations a new sale may take, and how the create answer names them",
+        "`EM_ANDAMENTO`, `APROVADO` and `FATURADO` (FAQ #23/#35: a sale may be sent invoiced; the provider enum lists two); the answer names them in English (`IN_PROCESS`, `APPROVED`, `INVOICED`, `CANCELED`) with `pendencia` `{NENHUMA, Nenhuma}`, while GET uses the Portuguese names and `tipo_pendencia`, as observed; `data_venda` answered as `YYYY-MM-DDT00:00:00Z`",
+    ),
+    Choice(
+        "venda-campos-ausentes",
+        "Optional values a sale does not have, in the create and GET answers",
+        "Left out rather than written as null (the provider schemas type them as plain strings/objects); `notificacao` is left out (anil sends no e-mail), `contrato` appears only on a contract's sales; `composicao_valor.impostos`, `impostos_deduzidos`, `seguro`, `despesas_incidentais` are 0 and `troco_total` 0",
+    ),
+    Choice(
+        "venda-validacao",
+        "Order and words of the create/PUT body checks",
+        "One field at a time in the body's order (`versao` first on PUT): `O campo '<campo>' é obrigatório` / `é inválido` / `deve ser um identificador (uuid) válido`, enum lists, `itens` 1..500 lines with `quantidade` > 0 and `valor` ≥ 0, a percentage discount ≤ 100 and no discount above the gross; then the condition (`opcao_condicao_pagamento` in one of the three formats, as many `parcelas` as it makes: `A quantidade de parcelas (n) difere da condição de pagamento '<opção>'`) and the sum, in FAQ #37's words: `O valor total das parcelas R$ 99,00 difere do valor total R$ 100,00.`; then the references in the company: `O cliente '<id>' não foi encontrado`, categoria (of receita), centro de custo, vendedor, each item (a product, kit or service not deleted), kit components, conta financeira, natureza de operação",
+    ),
+    Choice(
+        "venda-numero",
+        'A `numero` already used ("presumably 400", unverified)',
+        "400 `Já existe uma venda com o número N` among the company's sales not deleted (a deleted sale's number is free again, as `proximo-numero` goes back down); proposals are not checked",
+    ),
+    Choice(
+        "venda-proximo-numero",
+        "What `GET /v1/venda/proximo-numero` counts",
+        "max(numbers of the company's sales not deleted, numbers of its proposals) + 1; 1 for a company with neither",
+    ),
+    Choice(
+        "venda-condicao-pagamento",
+        "Due dates and cents of the installments a condition makes (`domain.condicao_pagamento`, used by contracts and offered by the SDK)",
+        "`À vista` (any case, accent optional): one installment on the sale's date; `Nx` (1..420): N installments a month apart from the sale's date (same day, or the month's last); day offsets (`30,60,90`, strictly increasing, ≤ 36,500 days): one each that many days after the sale's date. Cents: each gets the total divided by N rounded down, the first ones one extra cent until the remainder is used (140.00/3 = 46.67, 46.67, 46.66). The client's own installments are taken as sent when they sum to the total",
+    ),
+    Choice(
+        "venda-financeiro",
+        "The receivable a sale creates",
+        "For every sale whose natureza has `mudanca_financeira` and that is not cancelled: an event RECEITA, origem VENDA (VENDA_AGENDADA for a contract's sales), `referencia.id` = the sale, competência = `data_venda`, description `Venda N`, the sale's observações, one installment per installment sent (its description, or `Venda N - Parcela i/n`), in `id_conta_financeira` or else the company's default account (then its Caixinha); a rateio line for `id_categoria` (with `id_centro_custo`) only when a category is sent; `tipo_pagamento` as the installments' `metodo_pagamento` (`LINK_PAGAMENTO` → `CARTAO_CREDITO_VIA_LINK`, `COBRANCA_PIX` → `PIX_COBRANCA`). GET's `condicao_pagamento.parcelas[].id` is the financial installment's id",
+    ),
+    Choice(
+        "venda-faturado",
+        'What FATURADO does to the receivable (FAQ #35: "com o financeiro recebido")',
+        "Every open installment gets a settlement (origem VENDA) of what it still owes, on the company's today, into its own account (not Receba Fácil ones); moving the sale out of FATURADO removes those settlements (and only those)",
+    ),
+    Choice(
+        "venda-estoque",
+        "When and how a sale moves stock",
+        "While the sale is APROVADO or FATURADO and not deleted, by its natureza's `mudanca_estoque` (SAIDA out, ENTRADA in, NAO_ALTERA none): products by their quantity, kits by their components (those sent in `itens_kit`, per kit unit, else the kit's own), services never; EM_ANDAMENTO reserves nothing. A ledger keeps what each sale moved, so every write moves only the difference: editing adjusts, cancelling and deleting give everything back, reapproving takes it again. Stock may go negative while the company's check is off",
+    ),
+    Choice(
+        "venda-verificar-estoque",
+        'The company setting "verificar estoque ao criar venda" (FAQ #54), which CA\'s API cannot change',
+        'Off by default; `GET`/`PUT /_anil/companies/{id_empresa}/configuracoes/vendas` `{"verificar_estoque_ao_criar_venda": true or false}`. When on, any create or PUT that would take a product below zero is refused with FAQ #54\'s message (`Não foi possível efetuar a integração: A quantidade de <nome> solicitada é superior a disponível no estoque`) and writes nothing',
+    ),
+    Choice(
+        "venda-edicao",
+        "What PUT re-syncs, and edits of deleted or partly paid sales",
+        "The sale is replaced (lines, plan, value composition) and `versao` goes up by one whatever positive value was sent; when what the receivable is made of changes (client, number, date, total, account, category, cost center, payment method, installments) its installments are cancelled and a new receivable is created — refused (400 `A venda possui parcelas com baixas registradas e o seu financeiro não pode ser alterado`) when someone else settled part of it; otherwise the receivable is kept. `situacao` CANCELADO cancels it as a delete does. A deleted sale cannot be edited (400 `A venda foi excluída e não pode ser editada`); an unknown one is 404 `Venda não encontrada`",
+    ),
+    Choice(
+        "venda-exclusao",
+        "What cancelling or deleting a sale does to what it created",
+        "The sale's own settlements are undone, every installment nothing else has paid is cancelled (`situacao` CANCELADO; ones with other settlements stay as they are), the stock it moved comes back. `exclusao-lote`: unknown ids, other companies' and already deleted sales count in `ignorados`, a repeated id counts once then as ignored; GET shows a deleted sale with `venda.status` CANCELADO and its `situacao` kept (any other sale: `status` EM_ANDAMENTO)",
+    ),
+    Choice(
+        "venda-ids",
+        "Ids `GET /v1/venda/{id}`, PUT and `/itens` accept, and their errors",
+        'GET: a uuid (any case) or a positive legacy integer, else 400 `O valor informado deve estar no formato UUID válido`; PUT and `/itens`: a uuid only, else 400 `o valor informado para o ID precisa ser do tipo UUID`; unknown or another company\'s: 404 `{"error": "Venda não encontrada"}`. `/itens` pages with the discrete page sizes, lines in the order sent, `custo` 0 when no cost was sent',
+    ),
     # ---- Orçamentos (§3.5) ----
     Choice(
         "orcamento-total-itens",
