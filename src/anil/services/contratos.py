@@ -90,6 +90,7 @@ class Criado:
 
 def criar(session: Session, tenant_id: str, contrato_id: str, valido: ContratoValido, base: Clock) -> Criado:
     """The contract, its lines and every scheduled sale of its schedule, in the caller's transaction."""
+    repo.travar_empresa(session, tenant_id)
     tipos = _verificar(session, tenant_id, valido)
     agora = relogios.agora_utc(session, tenant_id, base)
     seq = repo.inserir(session, tenant_id, contrato_id, valido, tipos, agora)

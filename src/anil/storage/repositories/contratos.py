@@ -19,6 +19,7 @@ from anil.storage.models import (
     Contrato,
     ContratoItem,
     ContratoVenda,
+    Empresa,
     Pessoa,
     Produto,
     Servico,
@@ -103,6 +104,14 @@ def numero_em_uso(reader: Reader, tenant_id: str, numero: int) -> bool:
 
 
 # ------------------------------------------------------------------------------------- writes ----
+
+
+def travar_empresa(session: Session, tenant_id: str) -> None:
+    """Lock the company's row for the transaction (PostgreSQL; SQLite has one writer): two contracts
+    created at once never both pass the number check, nor take the same sale numbers."""
+    if session.get_bind().dialect.name == "postgresql":
+        empresas = Empresa.__table__
+        session.execute(select(empresas.c.id).where(empresas.c.id == tenant_id).with_for_update())
 
 
 def inserir(
