@@ -350,6 +350,10 @@ def test_put_delete_and_patch_by_id_answer_405(client: TestClient) -> None:
         assert response.json() == {"error": "Method Not Allowed"}
         assert response.headers["allow"] == "GET"
         assert client.request(method, f"{b.PATH}/{orcamento_id}").status_code == 401
+    for method in ("PUT", "PATCH"):
+        response = client.request(method, b.PATH, json={}, headers=company.auth)
+        assert (response.status_code, response.json()) == (405, {"error": "Method Not Allowed"})
+        assert response.headers["allow"] == "GET, POST, DELETE"
     assert b.obter(client, company, orcamento_id)["versao"] == 0
 
 

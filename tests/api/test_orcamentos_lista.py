@@ -89,6 +89,9 @@ def test_every_filter(client: TestClient) -> None:
         ({"termo_busca": "SOUZA"}, [3, 1]),
         ({"termo_busca": "2"}, [2]),
         ({"termo_busca": "nobody"}, []),
+        ({"termo_busca": "!!!"}, []),
+        ({"termo_busca": str(2**64)}, []),
+        ({"numeros": str(2**63 - 1)}, []),
         ({"data_inicio": "2026-03-05", "data_fim": "2026-03-10"}, [1, 2]),
         ({"data_inicio": "2026-04-01", "data_fim": "2026-04-01"}, [4, 3]),
         # created 2026-03-10T23:30 in São Paulo: the 10th, not the 11th
@@ -198,6 +201,11 @@ def test_with_quirks_off_total_itens_counts_every_match(spec_client: TestClient)
             choices.ORCAMENTOS_COLCHETES_MESSAGE.format(parametro="ids_clientes[0]"),
         ),
         ({"numeros": "1,x"}, "O valor do atributo 'numeros' deve conter apenas números inteiros"),
+        ({"numeros": str(2**63)}, "O valor do atributo 'numeros' deve conter apenas números inteiros"),
+        (
+            {"ids_legado_donos": str(-(2**63) - 1)},
+            "O valor do atributo 'ids_legado_donos' deve conter apenas números inteiros",
+        ),
         (
             {"ids_legado_clientes": "1.5"},
             "O valor do atributo 'ids_legado_clientes' deve conter apenas números inteiros",

@@ -615,9 +615,9 @@ CHOICES: tuple[Choice, ...] = (
     ),
     Choice(
         "orcamento-405",
-        "`PUT`, `DELETE` and `PATCH /v1/orcamentos/{id}`",
-        'With a valid token, 405 `{"error": "Method Not Allowed"}` and `Allow: GET`; without one, 401 as '
-        "every `/v1/` path",
+        "`PUT`, `DELETE` and `PATCH /v1/orcamentos/{id}` (and `PUT`, `PATCH /v1/orcamentos`)",
+        'With a valid token, 405 `{"error": "Method Not Allowed"}` and `Allow: GET` (the collection: `GET, POST, '
+        "DELETE`); without one, 401 as every `/v1/` path",
     ),
     Choice(
         "orcamento-create-rules",
@@ -656,7 +656,8 @@ CHOICES: tuple[Choice, ...] = (
         "`termo_busca`: the client's name contains it (case and accents ignored) or it is the number. "
         "`data_inicio`/`data_fim` on `data_orcamento`, `data_criacao_*` on the São Paulo creation day, "
         "`data_alteracao_*` São Paulo date-times (end inclusive at the precision written), each pair both or "
-        "neither. Arrays repeated or comma-separated; the bracket form (`numeros[]=`) → 400. "
+        "neither. Arrays repeated or comma-separated; the bracket form (`numeros[]=`) → 400; integers outside "
+        "int64 → 400. "
         "`ids_natureza_operacao` and `ids_categorias` match nothing on proposals made through the API (the "
         "body cannot set them); `ids_legado_donos` are sellers' `id_legado`",
     ),

@@ -37,6 +37,7 @@ router = APIRouter(prefix="/v1/orcamentos", tags=["Orçamentos"], route_class=ro
 _CREATED = 201
 _NO_CONTENT = 204
 _METHOD_NOT_ALLOWED = 405
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 _ARRAYS = (
     "ids_vendedores",
@@ -62,9 +63,12 @@ def _inteiros(q: QueryReader, name: str) -> tuple[int, ...]:
     valores = []
     for value in q.strings(name):
         try:
-            valores.append(int(value))
+            numero = int(value)
         except ValueError:
             raise InvalidInput(choices.ORCAMENTOS_INTEIROS_MESSAGE.format(parametro=name)) from None
+        if not _INT64_MIN <= numero <= _INT64_MAX:
+            raise InvalidInput(choices.ORCAMENTOS_INTEIROS_MESSAGE.format(parametro=name))
+        valores.append(numero)
     return tuple(valores)
 
 
@@ -92,7 +96,7 @@ def _filtro(q: QueryReader) -> FiltroOrcamentos:
     alteracao_de, alteracao_ate = date_pair(q, "data_alteracao_de", "data_alteracao_ate", local_datetime=True)
     return FiltroOrcamentos(
         termo=termo,
-        numero_termo=numero_termo if numero_termo is not None and numero_termo < 2**63 else None,
+        numero_termo=numero_termo if numero_termo is not None and numero_termo <= _INT64_MAX else None,
         data_inicio=inicio,
         data_fim=fim,
         criacao_de=sao_paulo_to_utc(datetime.combine(criacao_de, time())) if criacao_de else None,
@@ -167,3 +171,10 @@ async def obter(orcamento_id: str, request: Request, claims: Tenant) -> Response
 async def metodo_nao_permitido(orcamento_id: str, claims: Tenant) -> Response:
     """A proposal cannot be edited nor deleted one by one (choice `orcamento-405`)."""
     return json_response({"error": choices.ORCAMENTOS_405_MESSAGE}, _METHOD_NOT_ALLOWED, {"Allow": "GET"})
+
+
+@router.api_route("", methods=["PUT", "PATCH"], include_in_schema=False)
+async def metodo_nao_permitido_na_colecao(claims: Tenant) -> Response:
+    """Nor edited in bulk: the collection takes GET, POST and DELETE (choice `orcamento-405`)."""
+    allow = {"Allow": "GET, POST, DELETE"}
+    return json_response({"error": choices.ORCAMENTOS_405_MESSAGE}, _METHOD_NOT_ALLOWED, allow)
