@@ -140,6 +140,7 @@ def test_encerrar_stops_future_sales_and_is_idempotent(client: TestClient, cenar
     assert detalhe["configuracao_recorrencia"]["vigencia_restante"] == 0
     assert "data_proxima_emissao" not in detalhe
     assert detalhe["data_ultima_emissao"] == "2026-09-15"
+    assert_conforms(SPEC, "GET", f"{PATH}/{{id}}", 200, detalhe)
     receber = cenario.receber()
     assert receber["itens_totais"] == 2  # the 23 future ones cancelled
     assert [i["status"] for i in cenario.listar()["itens"]] == ["INATIVO"]  # still listed
@@ -158,6 +159,7 @@ def test_delete_cancels_every_sale_and_frees_the_number(client: TestClient, cena
     detalhe = cenario.get(criado["id"])
     assert detalhe["status"] == "DELETADO"
     assert detalhe["id_proxima_venda_agendada"] == ZERO_UUID
+    assert_conforms(SPEC, "GET", f"{PATH}/{{id}}", 200, detalhe)
     assert detalhe["id_ultima_venda_confirmada"] == ZERO_UUID
     assert cenario.listar()["itens_totais"] == 0
     assert cenario.proximo_numero() == 1
@@ -311,7 +313,11 @@ def test_tenants_never_see_each_others_contracts(client: TestClient, cenario: Ce
     response = client.post(
         PATH, json=contrato_body(cenario.cliente, outra.servico), headers=outra.company.auth
     )
-    assert response.status_code == 400
+    assert response.json() == {"error": "O cliente informado em 'id_cliente' não existe"}
+    response = client.post(
+        PATH, json=contrato_body(outra.cliente, cenario.servico, 9), headers=outra.company.auth
+    )
+    assert response.json() == {"error": "O produto ou serviço informado em 'itens[0].id' não existe"}
     # nothing happened to the first company's contract
     assert cenario.get(criado["id"])["status"] == "ATIVO"
     assert cenario.receber()["itens_totais"] == 25
