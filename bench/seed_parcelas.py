@@ -26,6 +26,9 @@ by appending). Everything from the first row built to the last index is timed: <
 from __future__ import annotations
 
 import gc
+import itertools
+import multiprocessing
+import pickle
 import random
 import sqlite3
 import struct
@@ -746,13 +749,88 @@ def _columns(lote: _Lote) -> list[list[Any]]:
     return [lote.eventos, lote.rateios, lote.centros, lote.parcelas, lote.baixas]
 
 
-def _account(report: ParcelasSeedReport, lote: _Lote) -> None:
-    eventos, rateios, centros, parcelas, baixas = (_size(c) for c in _columns(lote))
+@dataclass
+class _Pacote:
+    """One batch as the builder process hands it over: per table, its row count and its data (SQLite: the
+    encoded columns; PostgreSQL: the binary COPY tuples)."""
+
+    tenant: str
+    tamanhos: list[int]
+    dados: list[Any]
+
+
+_FIM = b""
+_REPETE = "__repete__"  # a `repeat(value)` column travels as (_REPETE, value)
+
+
+def _produzir(gen: _Generator, refs: list[_Refs], shares: list[int]) -> Iterator[_Pacote]:
+    """The batches, `CHUNK` installments each, built in a forked process and handed over pickled through a
+    pipe: it builds the next batch while this one loads the last (both cores at work; the pipe holds it back
+    once a batch ahead)."""
+    ctx = multiprocessing.get_context("fork")
+    leitura, escrita = ctx.Pipe(duplex=False)
+
+    def construir() -> None:
+        leitura.close()
+        for r, n in zip(refs, shares, strict=True):
+            remaining = n
+            while remaining > 0:
+                lote = gen.lote(r, min(CHUNK, remaining))
+                colunas = _columns(lote)
+                tamanhos = [_size(c) for c in colunas]
+                remaining -= tamanhos[3]
+                if gen.sqlite:
+                    dados: list[Any] = [
+                        [(_REPETE, next(c)) if isinstance(c, repeat) else c for c in cols] for cols in colunas
+                    ]
+                else:
+                    dados = [
+                        table.copy_binary(cols) if size else b""
+                        for table, cols, size in zip(gen.tables, colunas, tamanhos, strict=True)
+                    ]
+                escrita.send_bytes(pickle.dumps(_Pacote(r.tenant, tamanhos, dados), protocol=5))
+        escrita.send_bytes(_FIM)
+        escrita.close()
+
+    processo = ctx.Process(target=construir, name="seed-parcelas", daemon=True)
+    processo.start()
+    escrita.close()
+    try:
+        while True:
+            try:
+                data = leitura.recv_bytes()
+            except EOFError:
+                raise RuntimeError(f"the row builder stopped (exit code {processo.exitcode})") from None
+            if data == _FIM:
+                break
+            pacote = pickle.loads(data)
+            if gen.sqlite:
+                pacote.dados = [
+                    [repeat(c[1]) if isinstance(c, tuple) and c and c[0] == _REPETE else c for c in cols]
+                    for cols in pacote.dados
+                ]
+            yield pacote
+    finally:
+        leitura.close()
+        processo.join(timeout=30)
+        if processo.is_alive():
+            processo.kill()
+
+
+def _conta(report: ParcelasSeedReport, pacote: _Pacote) -> None:
+    eventos, rateios, centros, parcelas, baixas = pacote.tamanhos
     report.eventos += eventos
     report.rateios += rateios
     report.centros += centros
     report.parcelas += parcelas
     report.baixas += baixas
+    por_empresa = {c["id"]: c for c in report.companies}
+    empresa = por_empresa.get(pacote.tenant)
+    if empresa is None:
+        report.companies.append({"id": pacote.tenant, "parcelas": parcelas, "eventos": eventos})
+    else:
+        empresa["parcelas"] += parcelas
+        empresa["eventos"] += eventos
 
 
 def _sqlite_load(
@@ -763,20 +841,13 @@ def _sqlite_load(
     report: ParcelasSeedReport,
     indexes: list[tuple[str, str, str]],
 ) -> None:
-    """All rows built, then `executemany` per table and the secondary indexes, in one transaction on one
-    connection (the pages are written once, at the commit, and the index builds read the tables from its
-    cache). The bulk connection writes without a journal (the file is fresh; a failed load is thrown away)
-    and puts WAL back afterwards."""
-    t = time.perf_counter()
-    lotes = []
-    for r, n in zip(refs, shares, strict=True):
-        lote = gen.lote(r, n)
-        _account(report, lote)
-        report.companies.append({"id": r.tenant, "parcelas": n, "eventos": _size(lote.eventos)})
-        lotes.append(lote)
-    report.seconds_build = time.perf_counter() - t
+    """`executemany` per table and batch as the batches arrive, then the secondary indexes, all in one
+    transaction on one connection (the pages are written once, at the commit, and the index builds read the
+    tables from its cache). The bulk connection writes without a journal (the file is fresh; a failed load is
+    thrown away) and puts WAL back afterwards."""
     t = time.perf_counter()
     conn = sqlite3.connect(make_url(url).database or "", isolation_level=None)
+    espera = 0.0
     try:
         conn.execute("PRAGMA busy_timeout=30000")
         conn.execute("PRAGMA journal_mode=OFF")
@@ -786,13 +857,20 @@ def _sqlite_load(
         # construction; foreign keys are off on a bare connection too): a third of the insert's cost
         conn.execute("PRAGMA ignore_check_constraints=ON")
         conn.execute("BEGIN IMMEDIATE")
-        for i, table in enumerate(_tables(gen)):
-            for lote in lotes:
-                columns = _columns(lote)[i]
-                if _size(columns):
+        pacotes = _produzir(gen, refs, shares)
+        while True:
+            w = time.perf_counter()
+            pacote = next(pacotes, None)
+            espera += time.perf_counter() - w
+            if pacote is None:
+                break
+            _conta(report, pacote)
+            for table, columns, size in zip(_tables(gen), pacote.dados, pacote.tamanhos, strict=True):
+                if size:
                     for sql, params in table.sqlite_inserts(columns):
                         conn.executemany(sql, params)
-        report.seconds_insert = time.perf_counter() - t
+        report.seconds_build = espera  # waiting for the builder process; the rest of its work overlapped
+        report.seconds_insert = time.perf_counter() - t - espera
         t = time.perf_counter()
         for _, _, sql in indexes:
             conn.execute(sql)
@@ -806,16 +884,16 @@ def _sqlite_load(
 def _pg_load(
     url: str, gen: _Generator, refs: list[_Refs], shares: list[int], report: ParcelasSeedReport
 ) -> None:
-    """Rows built in batches and streamed in PostgreSQL's binary COPY format (no text for the server to
-    parse) to one COPY per table, each on its own connection, side by side: the server ingests a batch while
-    Python builds the next. The installments, most of the work, go to two COPYs in turn."""
+    """Batches in PostgreSQL's binary COPY format (no text for the server to parse), from the builder
+    process, streamed to one COPY per table, each on its own connection, side by side; the installments,
+    most of the work, go to two COPYs in turn."""
     import psycopg
 
     tables = _tables(gen)
     targets = [*tables, gen.t_parcelas]  # the installments' second stream last
     conns = [psycopg.connect(libpq_url(url)) for _ in targets]
     started = time.perf_counter()
-    build = 0.0
+    espera = 0.0
     try:
         for c in conns:
             # Foreign keys are not checked row by row during the load (the rows are consistent by
@@ -831,31 +909,22 @@ def _pg_load(
             w.write(_PGCOPY)
         with ThreadPoolExecutor(max_workers=len(targets)) as pool:
             pending: list[Any] = []
-            lote_n = 0
-            for r, n in zip(refs, shares, strict=True):
-                remaining = n
-                eventos = 0
-                while remaining > 0:
-                    t = time.perf_counter()
-                    lote = gen.lote(r, min(CHUNK, remaining))
-                    datas = [
-                        table.copy_binary(columns) if _size(columns) else b""
-                        for table, columns in zip(tables, _columns(lote), strict=True)
-                    ]
-                    build += time.perf_counter() - t
-                    remaining -= _size(lote.parcelas)
-                    eventos += _size(lote.eventos)
-                    _account(report, lote)
-                    for f in pending:
-                        f.result()
-                    destino = list(writers[: len(tables)])
-                    if lote_n % 2:
-                        destino[3] = writers[-1]  # every other batch of installments to the second stream
-                    lote_n += 1
-                    pending = [
-                        pool.submit(w.write, data) for w, data in zip(destino, datas, strict=True) if data
-                    ]
-                report.companies.append({"id": r.tenant, "parcelas": n, "eventos": eventos})
+            pacotes = _produzir(gen, refs, shares)
+            for lote_n in itertools.count():
+                w0 = time.perf_counter()
+                pacote = next(pacotes, None)
+                espera += time.perf_counter() - w0
+                if pacote is None:
+                    break
+                _conta(report, pacote)
+                for f in pending:
+                    f.result()
+                destino = list(writers[: len(tables)])
+                if lote_n % 2:
+                    destino[3] = writers[-1]  # every other batch of installments to the second stream
+                pending = [
+                    pool.submit(w.write, data) for w, data in zip(destino, pacote.dados, strict=True) if data
+                ]
             for f in pending:
                 f.result()
         for cm in copies:
@@ -865,8 +934,8 @@ def _pg_load(
     finally:
         for c in conns:
             c.close()
-    report.seconds_build = build
-    report.seconds_insert = time.perf_counter() - started - build
+    report.seconds_build = espera
+    report.seconds_insert = time.perf_counter() - started - espera
 
 
 def _bump_versions(engine: sa.Engine, tenants: list[str]) -> None:
