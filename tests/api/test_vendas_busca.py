@@ -19,22 +19,12 @@ from tests.helpers import Company, create_company
 
 AGORA = datetime(2026, 11, 15, 13, 0, tzinfo=UTC)  # 10:00 in São Paulo
 
-# Where the provider file is wrong for anil's answer: its date-times want an offset; it types these as plain
-# strings/objects, while a sale without them answers null (choice `venda-busca-item`).
-NULOS = {
+# Where the provider file is wrong for anil's answer: its date-times want an offset.
+EXCECOES = {
     "itens/[]/criado_em": "§2.6: São Paulo local time without offset (choice `timestamp-format`), as the "
     "provider's own example (`2025-05-16T17:51:04.63`); JSON Schema's date-time wants an offset",
     "itens/[]/data_alteracao": "§2.6: São Paulo local time without offset, as its own description says "
     "(ISO 8601, São Paulo/GMT-3); JSON Schema's date-time wants an offset",
-    "itens/[]/id_contrato": "null for a sale no contract generated",
-    "itens/[]/status_email": "null: anil sends no e-mail",
-    "itens/[]/cliente/email": "null when the client has none",
-    "itens/[]/cliente/telefone": "null when the client has none",
-    "itens/[]/cliente/endereco": "null when the client has no address",
-    "itens/[]/cliente/cidade": "null when the client has no address",
-    "itens/[]/cliente/estado": "null when the client has no address",
-    "itens/[]/cliente/pais": "null when the client has no address",
-    "itens/[]/cliente/cep": "null when the client has no address",
 }
 
 
@@ -130,7 +120,7 @@ def test_default_listing_newest_first_with_totals_per_situation(mundo: Mundo) ->
     assert body["total_itens"] == 5
     assert body["totais"] == {"total": 346, "aprovado": 245, "cancelado": 81, "esperando_aprovacao": 20}
     assert body["quantidades"] == {"total": 5, "aprovado": 3, "cancelado": 1, "esperando_aprovacao": 1}
-    assert_conforms("sales", "GET", "/v1/venda/busca", 200, body, exceptions=NULOS)
+    assert_conforms("sales", "GET", "/v1/venda/busca", 200, body, exceptions=EXCECOES)
 
 
 def test_the_item_shows_the_sale_and_its_client(mundo: Mundo, client: TestClient) -> None:
@@ -146,8 +136,7 @@ def test_the_item_shows_the_sale_and_its_client(mundo: Mundo, client: TestClient
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?", venda["data_alteracao"])
     assert venda["tipo"] == "SALE"
     assert venda["origem"] == "API"
-    assert venda["id_contrato"] is None
-    assert venda["status_email"] is None
+    assert "id_contrato" not in venda and "status_email" not in venda  # left out, not null
     assert venda["condicao_pagamento"] is True
     assert venda["situacao"] == {"nome": "APROVADO", "descricao": "Aprovado"}
     assert venda["versao"] == 0
@@ -173,7 +162,11 @@ def test_the_item_shows_the_sale_and_its_client(mundo: Mundo, client: TestClient
     assert itens[105]["situacao"] == {"nome": "CANCELADO", "descricao": "Cancelado"}
     assert itens[105]["total"] == 81
     assert itens[105]["versao"] == 1  # one PUT
-    assert itens[102]["cliente"]["endereco"] is None
+    assert itens[102]["cliente"] == {
+        "id": mundo.bruno["id"],
+        "nome": "Bruno Álvares",
+        "email": "bruno@empresa.com",
+    }
 
 
 def test_the_totais_tab_filters_the_page_not_the_blocks(mundo: Mundo) -> None:
@@ -391,7 +384,7 @@ def test_the_older_body_form(mundo: Mundo, client: TestClient) -> None:
     assert [i["numero"] for i in body["itens"]] == [102, 104]
     assert body["totais"]["total"] == 115  # the other filters apply to the blocks, the tab does not
     assert [i["numero"] for i in post({"situacoes": ["CANCELADO"], "pendente": False})["itens"]] == [105]
-    assert_conforms("sales", "GET", "/v1/venda/busca", 200, post({}), exceptions=NULOS)
+    assert_conforms("sales", "GET", "/v1/venda/busca", 200, post({}), exceptions=EXCECOES)
     for corpo, mensagem in (
         ({"totais": "X"}, "'totais'"),
         ({"ids_clientes": ["string"]}, "UUID"),
@@ -430,5 +423,5 @@ def test_the_contract_check_can_fail() -> None:
         assert_conforms("sales", "GET", "/v1/venda/busca", 200, {"total_itens": "1", "itens": []})
     with pytest.raises(AssertionError):
         assert_conforms(
-            "sales", "GET", "/v1/venda/busca", 200, {"itens": [{"numero": "1"}]}, exceptions=NULOS
+            "sales", "GET", "/v1/venda/busca", 200, {"itens": [{"numero": "1"}]}, exceptions=EXCECOES
         )

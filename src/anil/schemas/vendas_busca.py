@@ -1,9 +1,10 @@
 """Wire models of the sales search (catalog §3.4, provider `sales` `ListagemVendasResponse`):
 `{totais, quantidades, total_itens, itens[]}`, and the older search's JSON body (seed 001).
 
-Values a sale does not have are null, not left out (choice `venda-busca-item`): `id_contrato` of a sale
-no contract generated, the client's contact and address fields it never filled, `status_email` (anil
-sends no e-mail).
+Values a sale does not have are left out rather than null, as the sale's detail does (choices
+`venda-busca-item`, `venda-campos-ausentes`; the provider types them as plain strings and objects):
+`id_contrato` of a sale no contract generated, the client's contact and address fields it never filled,
+`status_email` (anil sends no e-mail). The router dumps with `exclude_none`.
 """
 
 from __future__ import annotations

@@ -214,7 +214,8 @@ async def _responder(
         rt.db, lambda reader: service.buscar(reader, tenant_id, busca, pagina, tamanho)
     )
     model = schemas.pagina(resultado)
-    return Response(model.__pydantic_serializer__.to_json(model), 200, media_type="application/json")
+    body = model.__pydantic_serializer__.to_json(model, exclude_none=True)  # choice `venda-busca-item`
+    return Response(body, 200, media_type="application/json")
 
 
 @router.get("/busca", responses={200: {"model": schemas.Pagina}})
