@@ -82,10 +82,12 @@ def _maior_numero_venda(reader: Reader, tenant_id: str) -> int | None:
 
 
 def proximo_numero(session: Session, tenant_id: str) -> int:
-    """max(sales not deleted, proposals) + 1, under a lock on the company's row (PostgreSQL) so that two
-    proposals created at once never share a number (SQLite has one writer)."""
+    """max(sales not deleted, proposals) + 1, under the lock on the company's row the sales take too
+    (PostgreSQL `FOR NO KEY UPDATE`, as `repositories.vendas.bloquear_numeracao`, so rows referencing the
+    company do not wait for it) so that two proposals created at once never share a number (SQLite has one
+    writer)."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(E.c.id).where(E.c.id == tenant_id).with_for_update())
+        session.execute(select(E.c.id).where(E.c.id == tenant_id).with_for_update(key_share=True))
     maiores = [
         n for n in (maior_numero_orcamento(session, tenant_id), _maior_numero_venda(session, tenant_id)) if n
     ]
