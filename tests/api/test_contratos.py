@@ -349,3 +349,19 @@ def test_seller_category_cost_center_and_account_on_the_contract(
     receber = c.receber(extra=f"&ids_categorias={receita}&ids_centros_de_custo={centro['id']}")
     assert receber["itens_totais"] == 2
     assert_conforms(SPEC, "GET", f"{PATH}/{{id}}", 200, detalhe)
+
+
+def test_delete_keeps_what_the_client_already_paid(client: TestClient, cenario: Cenario) -> None:
+    """A confirmed scheduled sale settled through the baixa API: deleting the contract cancels the open
+    installments of every sale, the settled one keeps its payment and the account its balance."""
+    from tests.api.baixas_builders import baixa_ok
+    from tests.api.contas_builders import saldo
+
+    criado = cenario.criar()
+    primeira = min(cenario.receber()["itens"], key=lambda i: i["data_vencimento"])
+    baixa_ok(client, cenario.company, primeira["id"], "150.00", cenario.conta, data="2026-08-15")
+    assert saldo(client, cenario.company, cenario.conta) == Decimal("150.00")
+    assert client.delete(f"{PATH}/{criado['id']}", headers=cenario.company.auth).status_code == 204
+    receber = cenario.receber()
+    assert [(i["id"], i["pago"]) for i in receber["itens"]] == [(primeira["id"], 150)]
+    assert saldo(client, cenario.company, cenario.conta) == Decimal("150.00")
