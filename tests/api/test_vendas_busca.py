@@ -425,3 +425,26 @@ def test_the_contract_check_can_fail() -> None:
         assert_conforms(
             "sales", "GET", "/v1/venda/busca", 200, {"itens": [{"numero": "1"}]}, exceptions=EXCECOES
         )
+
+
+def test_a_contracts_scheduled_sales_show_with_their_contract(client: TestClient) -> None:
+    """Contracts generate sales (catalog §3.6): `tipo` SCHEDULED_SALE and `id_contrato`; the `tipos` filter
+    tells them apart; deleting the contract cancels them (they stay listed, as cancelled sales)."""
+    from tests.api.contratos_builders import PATH, Cenario
+
+    company = create_company(client)
+    cenario = Cenario(client, company)
+    contrato = cenario.criar(tipo_expiracao="DATA", data_fim="2026-10-31")
+    body = b.busca(client, company, "tipos=SCHEDULED_SALE&campo_ordenado_ascendente=DATA")
+    assert body["total_itens"] >= 2
+    for item in body["itens"]:
+        assert (item["tipo"], item["id_contrato"]) == ("SCHEDULED_SALE", contrato["id"])
+        assert item["total"] == 150
+    assert_conforms("sales", "GET", "/v1/venda/busca", 200, body, exceptions=EXCECOES)
+    assert b.busca(client, company, "tipos=SALE")["itens"] == []
+    apagado = client.delete(f"{PATH}/{contrato['id']}", headers=company.auth)
+    assert apagado.status_code == 204, apagado.text
+    depois = b.busca(client, company, "tipos=SCHEDULED_SALE")
+    assert depois["total_itens"] == body["total_itens"]
+    assert {i["situacao"]["nome"] for i in depois["itens"]} == {"CANCELADO"}
+    assert depois["quantidades"]["aprovado"] == depois["quantidades"]["esperando_aprovacao"] == 0
