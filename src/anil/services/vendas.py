@@ -38,6 +38,8 @@ from anil.services import eventos, naturezas
 from anil.storage.repositories import alteracoes, financeiro
 from anil.storage.repositories import baixas as repo_baixas
 from anil.storage.repositories import contas as repo_contas
+from anil.storage.repositories import contratos as repo_contratos
+from anil.storage.repositories import orcamentos as repo_orcamentos
 from anil.storage.repositories import parcelas as repo_parcelas
 from anil.storage.repositories import vendas as repo
 from anil.storage.repositories import vendedores as repo_empresas
@@ -139,16 +141,11 @@ def _resolver(reader: Reader, tenant_id: str, v: regras.VendaValida) -> Resolvid
 
 def proximo_numero(reader: Reader, tenant_id: str) -> int:
     """max(numbers of the sales not deleted, and of the proposals) + 1: the counter the two share."""
-    maior = repo.maior_numero(reader, tenant_id) or 0
-    try:  # the proposals' half (issue 5, V3), when that group is installed
-        from anil.storage.repositories import orcamentos as repo_orcamentos
-
-        maior_orcamento = getattr(repo_orcamentos, "maior_numero_orcamento", None)
-        if maior_orcamento is not None:
-            maior = max(maior, maior_orcamento(reader, tenant_id) or 0)
-    except ImportError:
-        pass
-    return maior + 1
+    maiores = (
+        repo.maior_numero(reader, tenant_id),
+        repo_orcamentos.maior_numero_orcamento(reader, tenant_id),
+    )
+    return max((n for n in maiores if n), default=0) + 1
 
 
 def _linha(reader: Reader, tenant_id: str, id_venda: str | int) -> Any:
@@ -180,17 +177,10 @@ def obter(reader: Reader, tenant_id: str, id_venda: str | int) -> VendaDetalhe:
 
 
 def _contrato(reader: Reader, tenant_id: str, contrato_id: str | None) -> dict[str, Any] | None:
-    """The `contrato` block of a contract's sale: the contracts group's summary
-    (`repositories.contratos.resumo_para_venda`) when installed, else the contract's uuid alone."""
+    """The `contrato` block of a contract's sale (the contracts group's summary)."""
     if contrato_id is None:
         return None
-    try:
-        from anil.storage.repositories import contratos as repo_contratos
-    except ImportError:
-        return {"uuid": contrato_id}
-    resumo = getattr(repo_contratos, "resumo_para_venda", None)
-    encontrado = resumo(reader, tenant_id, contrato_id) if resumo is not None else None
-    return encontrado or {"uuid": contrato_id}
+    return repo_contratos.resumo_para_venda(reader, tenant_id, contrato_id) or {"uuid": contrato_id}
 
 
 def itens(
@@ -487,6 +477,7 @@ def criar_venda(
     (stock check on) a product lacks stock; nothing is written then (the caller's transaction rolls back).
     Returns the sale's id."""
     r = _resolver(session, tenant_id, valida)
+    repo.bloquear_numeracao(session, tenant_id)
     if repo.numero_em_uso(session, tenant_id, valida.numero):
         raise InvalidInput(f"Já existe uma venda com o número {valida.numero}")
     venda_id = new_uuid()
@@ -544,6 +535,7 @@ def atualizar_venda(
     if atual.excluida:
         raise InvalidInput("A venda foi excluída e não pode ser editada")
     r = _resolver(session, tenant_id, valida)
+    repo.bloquear_numeracao(session, tenant_id)
     if repo.numero_em_uso(session, tenant_id, valida.numero, exceto=venda_id):
         raise InvalidInput(f"Já existe uma venda com o número {valida.numero}")
     natureza_antes = None

@@ -20,6 +20,7 @@ from anil.storage.models import (
     CentroDeCusto,
     ConfiguracaoVendas,
     ContaFinanceira,
+    Empresa,
     EventoFinanceiro,
     MovimentoEstoque,
     Parcela,
@@ -50,6 +51,7 @@ CF = ContaFinanceira.__table__
 P = Parcela.__table__
 B = Baixa.__table__
 EV = EventoFinanceiro.__table__
+EMP = Empresa.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +197,14 @@ def contagem_itens(reader: Reader, tenant_id: str, venda_id: str) -> dict[str, i
 def parcelas(reader: Reader, tenant_id: str, venda_id: str) -> Sequence[Any]:
     stmt = scoped_select(VP, tenant_id).where(VP.c.venda_id == venda_id).order_by(VP.c.numero)
     return core(reader).execute(stmt).all()
+
+
+def bloquear_numeracao(session: Session, tenant_id: str) -> None:
+    """Serialize the company's numbered writes (sales, and proposals taking the same lock) until the
+    transaction ends: a row lock on the company (PostgreSQL; `FOR NO KEY UPDATE`, which rows referencing
+    the company do not wait for). SQLite has one writer already."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(EMP.c.id).where(EMP.c.id == tenant_id).with_for_update(key_share=True))
 
 
 def numero_em_uso(reader: Reader, tenant_id: str, numero: int, exceto: str | None = None) -> bool:
