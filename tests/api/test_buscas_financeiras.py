@@ -403,6 +403,7 @@ def test_every_filter(client: TestClient, cenario: Cenario) -> None:
     # valor: strings, over the installment's total, inclusive; a comma decimal is read too
     assert ids(ok(client, c, valor_de="100", valor_ate="200")) == [cenario.r1[0], cenario.r1[1]]
     assert ids(ok(client, c, valor_de="1500,75")) == [r3]
+    assert ids(ok(client, c, valor_de="1.500,75", valor_ate="1.500,75")) == [r3]
     assert ids(ok(client, c, valor_ate="50.00")) == [cenario.r2[0]]
 
     # descricao: contains, ignoring case, accents and punctuation

@@ -105,12 +105,12 @@ def fim_exclusivo(texto: str, fim: datetime) -> datetime:
 
 
 def valor(texto: str | None, nome: str) -> Decimal | None:
-    """`valor_de`/`valor_ate` come as strings (spec): `100`, `100.5`, `1500,75`; not negative."""
+    """`valor_de`/`valor_ate` come as strings (spec): `100`, `100.5`, `1500,75`, `1.500,75`; not negative."""
     if texto is None:
         return None
     limpo = texto.strip()
-    if "," in limpo and "." not in limpo:
-        limpo = limpo.replace(",", ".")
+    if "," in limpo and limpo.rfind(",") > limpo.rfind("."):  # Brazilian: thousands with dots, comma decimals
+        limpo = limpo.replace(".", "").replace(",", ".")
     try:
         numero = Decimal(limpo)
     except InvalidOperation:
