@@ -580,6 +580,36 @@ CHOICES: tuple[Choice, ...] = (
         "Ids `GET /v1/venda/{id}`, PUT and `/itens` accept, and their errors",
         'GET: a uuid (any case) or a positive legacy integer, else 400 `O valor informado deve estar no formato UUID válido`; PUT and `/itens`: a uuid only, else 400 `o valor informado para o ID precisa ser do tipo UUID`; unknown or another company\'s: 404 `{"error": "Venda não encontrada"}`. `/itens` pages with the discrete page sizes, lines in the order sent, `custo` 0 when no cost was sent',
     ),
+    Choice(
+        "venda-busca-totais",
+        "What the `totais` parameter of `GET /v1/venda/busca` does, and what the `totais`/`quantidades` blocks count",
+        "A tab: `WAITING_APPROVED` keeps EM_ANDAMENTO sales, `APPROVED` APROVADO and FATURADO, `CANCELED` CANCELADO, `ALL` every one (any case; another value → 400 listing the four). It filters `itens` and `total_itens` only; the blocks split every other filter's sales by situation (`aprovado` = APROVADO + FATURADO, `esperando_aprovacao` = EM_ANDAMENTO, `cancelado`, `total`), summing each sale's net total (`valor_liquido`), so the tabs' figures stay put while one is chosen. Deleted sales count nowhere",
+    ),
+    Choice(
+        "venda-busca-ordenacao",
+        "Order of `GET /v1/venda/busca`",
+        "Default `DATA` descending (newest first, as the ERP's sales screen). `NUMERO`: number, then creation; `DATA`: sale date, then number; `CLIENTE`: the client's name ignoring case and accents, then date and number; the direction applies to every key. Any case; ascending wins over descending; another field → 400 listing `NUMERO, CLIENTE, DATA`",
+    ),
+    Choice(
+        "venda-busca-filtros",
+        "How each filter of `GET /v1/venda/busca` matches",
+        "Filters AND, values of one filter OR; arrays repeated or comma-separated. `termo_busca`: the client's name contains it (case and accents ignored), or the e-mail contains it, or it is the sale's number. `data_inicio`/`data_fim` on the sale date, `data_criacao_*` on the São Paulo creation day, `data_alteracao_*` São Paulo date-times (end inclusive at the precision written, at most 365 days), each pair both or neither. `situacoes` the Portuguese names or the FAQ's English codes (`IN_PROCESS`, `APPROVED`, `INVOICED`, `CANCELED`); `tipos` `SALE`/`SCHEDULED_SALE`, `origens` (`API`) any case; unknown values of these three match nothing. `ids_produtos` a line's product or service; `ids_legado_donos` sellers', `ids_legado_clientes` people's, `ids_legado_produtos` products', `ids_legado_categorias` categories' legacy ids. `pendente=true` keeps sales with a pendência (none made through the API has one). Malformed uuids → 400 `O valor informado deve estar no formato UUID válido`, integers → 400; page sizes the discrete set, default 10",
+    ),
+    Choice(
+        "venda-busca-item",
+        "Details of an item of `GET /v1/venda/busca`",
+        "`total` the net total; `id_legado` the sale's; `data` the sale date; `criado_em`/`data_alteracao` São Paulo time (choice `timestamp-format`); `tipo` `SALE` or `SCHEDULED_SALE`; `itens` `PRODUTO`, `SERVICO` or `PRODUTO_E_SERVICO` from the lines (kits count as products); `condicao_pagamento` true when the sale has installments; `situacao` `{nome, descricao}` as GET names them (`APROVADO`, `Aprovado`); `cliente` the client's name, e-mail, mobile (else business) phone and first address (`Rua, número`, city, state, country, CEP `00000-000`). What a sale does not have is left out, not null (as `venda-campos-ausentes`): `id_contrato` unless a contract made it, `status_email` (anil sends no e-mail), the client's missing fields; a client deleted since shows its `id` only",
+    ),
+    Choice(
+        "venda-busca-corpo",
+        "The older `POST /v1/venda/busca` (seed 001)",
+        "The same search with the filters in a JSON body: `periodo{data_inicio, data_fim}` is the sale-date pair, `ids_donos` the sellers (`ids_vendedores` also read), the current names accepted too, arrays also as one comma-separated string; paging and sorting in the query; an empty body lists everything, malformed JSON → 400 `O corpo da requisição é inválido`; each value checked as the query form does, with its messages",
+    ),
+    Choice(
+        "venda-pdf",
+        "What `GET /v1/venda/{id}/imprimir` prints",
+        "An A4 PDF (fpdf2, core fonts: text outside Latin-1 spelled plainly): the company (trade name, razão social, CNPJ, e-mail), `Venda nº N` and its situation, date, seller and origin, the client (name, CPF/CNPJ, e-mail, phone, first address), the lines (name, description, quantity, unit price, line total), gross, discount, freight and `Total da venda`, the payment condition and method with every installment (`i/n`, due date, amount, description), the observations; amounts `R$ 1.234,56`, dates `dd/mm/aaaa`, pages numbered. By uuid or legacy id (else 400 `O valor informado deve estar no formato UUID válido`), unknown or another company's → 404 `Venda não encontrada`; a deleted sale still prints, as Cancelado with `Venda excluída`. The document's dates are the sale's last change: the same sale gives the same bytes. Served inline as `venda-<numero>.pdf`",
+    ),
     # ---- Orçamentos (§3.5) ----
     Choice(
         "orcamento-total-itens",
