@@ -628,7 +628,7 @@ CHOICES: tuple[Choice, ...] = (
         '`POST /_anil/companies/{id_empresa}/orcamentos/{id}/situacao` `{"situacao": …}`: `ORCAMENTO` → '
         "`ORCAMENTO_ACEITO` or `ORCAMENTO_RECUSADO`, a refused one back to `ORCAMENTO`; an accepted one stays. "
         "A change bumps `versao` and `data_alteracao`; the same situation again changes nothing; another move → "
-        "400. No stock or financial effect in any situation",
+        "400. No stock or financial effect in any situation (converting makes the sale: `orcamento-conversao`)",
     ),
     Choice(
         "orcamento-vendedor-padrao",
@@ -677,6 +677,16 @@ CHOICES: tuple[Choice, ...] = (
         "The sales counter: the largest `numero` among the company's sales not deleted and its proposals, + 1 "
         "(1 for the first), under a lock on the company so that two proposals created at once never share one; "
         "a deleted proposal frees its number when it was the largest",
+    ),
+    Choice(
+        "orcamento-conversao",
+        'How a proposal becomes a sale (the ERP\'s "aprovar orçamento"; the public API has no way)',
+        '`POST /_anil/companies/{id_empresa}/orcamentos/{id}/converter` `{"situacao"?, '
+        '"opcao_condicao_pagamento"?}` → 201 with `id_venda`: a sale with the proposal\'s number, client, seller, '
+        "lines, discount, freight and notes, dated the company's today, `EM_ANDAMENTO` and `À vista` by default, "
+        "its installments from the sales' generator, created by `services.vendas.criar_venda` (so the sale's "
+        "stock and receivable follow); the proposal becomes `ORCAMENTO_ACEITO`. A refused proposal → 400; a "
+        "second conversion → the sales' `Já existe uma venda com o número N`",
     ),
     Choice(
         "orcamentos-lista",

@@ -8,9 +8,13 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
+from anil.domain import vendas as regras
 from anil.domain.clock import Clock
+from anil.domain.condicao_pagamento import gerar
 from anil.domain.orcamentos import (
+    ACEITO,
     NAO_ENCONTRADO,
+    RECUSADO,
     FiltroOrcamentos,
     ItemRegistro,
     OrcamentoEntrada,
@@ -21,7 +25,7 @@ from anil.domain.orcamentos import (
     validar,
 )
 from anil.errors import InvalidInput, NotFound
-from anil.services import relogios
+from anil.services import relogios, vendas
 from anil.storage.repositories import orcamentos as repo
 from anil.storage.repositories.base import Reader
 
@@ -123,3 +127,61 @@ def mudar_situacao(
             session, empresa_id, orcamento_id, nova, relogios.agora_utc(session, empresa_id, base)
         )
     return obter(session, empresa_id, orcamento_id)
+
+
+def converter(
+    session: Session,
+    empresa_id: str,
+    orcamento_id: str,
+    situacao_venda: str | None,
+    opcao_condicao_pagamento: str | None,
+    base: Clock,
+) -> tuple[OrcamentoRegistro, str]:
+    """Turn a proposal into a sale, as the ERP's "aprovar orçamento" does (the public API cannot; choice
+    `orcamento-conversao`): a sale with the proposal's number, client, seller, lines, discount, freight and
+    notes, dated the company's today, in `situacao_venda` (EM_ANDAMENTO by default), its installments
+    generated from `opcao_condicao_pagamento` (`À vista` by default) by the sales' own generator. The sale
+    brings the stock and financial effects a sale has; the proposal becomes ORCAMENTO_ACEITO. A refused
+    proposal is refused; converting twice is refused by the sales' own number rule."""
+    atual = repo.por_id(session, empresa_id, orcamento_id, travar=True)
+    if atual is None:
+        raise NotFound(NAO_ENCONTRADO)
+    if atual.situacao == RECUSADO:
+        raise InvalidInput("Um orçamento recusado não pode ser convertido em venda")
+    agora = relogios.agora_utc(session, empresa_id, base)
+    hoje = relogios.hoje(session, empresa_id, base)
+    opcao = opcao_condicao_pagamento or "À vista"
+    parcelas = gerar(opcao, atual.total, hoje)
+    desconto = (
+        regras.DescontoEntrada(atual.desconto_tipo, atual.desconto_taxa)
+        if atual.desconto_tipo is not None
+        else None
+    )
+    entrada = regras.VendaEntrada(
+        id_cliente=atual.id_cliente,
+        numero=atual.numero,
+        situacao=situacao_venda or regras.EM_ANDAMENTO,
+        data_venda=hoje,
+        itens=tuple(
+            regras.ItemEntrada(
+                id=i.item_id,
+                quantidade=i.quantidade,
+                valor=i.valor,
+                descricao=i.descricao,
+                valor_custo=i.custo,
+            )
+            for i in atual.itens
+        ),
+        condicao_pagamento=regras.CondicaoEntrada(
+            opcao_condicao_pagamento=opcao,
+            parcelas=tuple(regras.ParcelaEntrada(p.data_vencimento, p.valor, p.descricao) for p in parcelas),
+        ),
+        composicao_de_valor=regras.ComposicaoEntrada(frete=atual.frete, desconto=desconto),
+        id_vendedor=atual.id_vendedor,
+        observacoes=atual.observacoes,
+        observacoes_pagamento=atual.observacoes_pagamento,
+    )
+    venda_id = vendas.criar_venda(session, empresa_id, regras.validar_venda(entrada), agora)
+    if atual.situacao != ACEITO:
+        repo.mudar_situacao(session, empresa_id, orcamento_id, ACEITO, agora)
+    return obter(session, empresa_id, orcamento_id), venda_id

@@ -1,6 +1,7 @@
-"""`/_anil/companies/{id_empresa}/orcamentos/{id}/situacao`: a proposal's lifecycle, which Conta Azul's
-API cannot move (its PUT answers 405): accept (`ORCAMENTO_ACEITO`), refuse (`ORCAMENTO_RECUSADO`) or reopen
-a refused one (`ORCAMENTO`) (choice `orcamento-situacao`).
+"""`/_anil/companies/{id_empresa}/orcamentos/{id}/situacao` and `…/converter`: a proposal's lifecycle, which
+Conta Azul's API cannot move (its PUT answers 405): accept (`ORCAMENTO_ACEITO`), refuse
+(`ORCAMENTO_RECUSADO`) or reopen a refused one (`ORCAMENTO`) (choice `orcamento-situacao`), or turn it into
+a sale, as the ERP's "aprovar orçamento" (choice `orcamento-conversao`).
 
 Same switch and key as the rest of `/_anil/` (`routers/control.py`): on only with ANIL_SANDBOX=on, every
 call needs `X-Anil-Admin-Key`.
@@ -41,3 +42,24 @@ async def mudar_situacao(id_empresa: str, orcamento_id: str, request: Request, r
         return schemas.controle_json(registro)
 
     return json_response(await write(rt.db, work))
+
+
+class ConversaoIn(BaseModel):
+    situacao: str | None = None
+    opcao_condicao_pagamento: str | None = None
+
+
+@router.post("/companies/{id_empresa}/orcamentos/{orcamento_id}/converter", status_code=201)
+async def converter(id_empresa: str, orcamento_id: str, request: Request, rt: RuntimeDep):
+    """The proposal becomes a sale (choice `orcamento-conversao`): 201 with the proposal's new state and
+    `id_venda`."""
+    body = parse_body(ConversaoIn, await request.body() or b"{}")
+    oid = require_uuid(orcamento_id)
+
+    def work(session):  # type: ignore[no-untyped-def]
+        registro, venda_id = orcamentos.converter(
+            session, id_empresa, oid, body.situacao, body.opcao_condicao_pagamento, rt.clock
+        )
+        return {**schemas.controle_json(registro), "id_venda": venda_id}
+
+    return json_response(await write(rt.db, work), 201)
