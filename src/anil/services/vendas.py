@@ -14,6 +14,9 @@ the financial core. Each function takes an open session (or a reader) and the te
   is made of (client, date, total, account, category, cost center, payment method, installments)
   replaces it: the old installments are cancelled and a new receivable is created, refused when someone
   has already settled part of it.
+- Numbered writes (create, PUT) take the company's numbering lock first (`repositories.vendas.
+  bloquear_numeracao`, PostgreSQL), then the sale's row: a number is checked and written by one
+  transaction at a time, and the stock check cannot be raced.
 """
 
 from __future__ import annotations
@@ -529,13 +532,13 @@ def atualizar_venda(
 ) -> Any:
     """PUT: replace the sale (its `versao` goes up by one whatever was sent, §2.11), re-sync its receivable
     and its stock. Returns the sale row as written."""
+    repo.bloquear_numeracao(session, tenant_id)  # first, as creation takes it: company, then the sale
     atual = repo.bloquear(session, tenant_id, venda_id)
     if atual is None:
         raise NotFound(VENDA_NAO_ENCONTRADA)
     if atual.excluida:
         raise InvalidInput("A venda foi excluída e não pode ser editada")
     r = _resolver(session, tenant_id, valida)
-    repo.bloquear_numeracao(session, tenant_id)
     if repo.numero_em_uso(session, tenant_id, valida.numero, exceto=venda_id):
         raise InvalidInput(f"Já existe uma venda com o número {valida.numero}")
     natureza_antes = None
