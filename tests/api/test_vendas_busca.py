@@ -384,12 +384,17 @@ def test_the_older_body_form(mundo: Mundo, client: TestClient) -> None:
     assert [i["numero"] for i in body["itens"]] == [102, 104]
     assert body["totais"]["total"] == 115  # the other filters apply to the blocks, the tab does not
     assert [i["numero"] for i in post({"situacoes": ["CANCELADO"], "pendente": False})["itens"]] == [105]
+    vendedores = client.get(f"/_anil/companies/{mundo.company.id}/vendedores", headers=b.ADMIN).json()
+    legado_vera = next(v["id_legado"] for v in vendedores if v["id"] == mundo.vera["id"])
+    assert [i["numero"] for i in post({"ids_legado_donos": [legado_vera]})["itens"]] == [103]
+    assert [i["numero"] for i in post({"ids_legado_donos": str(legado_vera)})["itens"]] == [103]
     assert_conforms("sales", "GET", "/v1/venda/busca", 200, post({}), exceptions=EXCECOES)
     for corpo, mensagem in (
         ({"totais": "X"}, "'totais'"),
         ({"ids_clientes": ["string"]}, "UUID"),
         ({"periodo": {"data_inicio": "2026-11-01"}}, "data_fim"),
         ({"numeros": ["um"]}, "'numeros'"),
+        ({"ids_legado_donos": ["x"]}, "'ids_legado_donos'"),
     ):
         response = client.post("/v1/venda/busca", json=corpo, headers=mundo.company.auth)
         assert response.status_code == 400, response.text

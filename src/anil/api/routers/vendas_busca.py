@@ -61,8 +61,6 @@ def _do_corpo(corpo: schemas.BuscaCorpo) -> _Fonte:
             valores[nome] = periodo[nome]
     if "ids_donos" in valores and "ids_vendedores" not in valores:
         valores["ids_vendedores"] = valores.pop("ids_donos")
-    if "ids_legado_donos" in valores:
-        valores.setdefault("ids_legado_vendedores", valores.pop("ids_legado_donos"))
 
     def texto(nome: str) -> str | None:
         valor = valores.get(nome)
@@ -189,7 +187,7 @@ def filtro(fonte: _Fonte, campo: str, descendente: bool) -> FiltroVendas:
         produtos=_uuids(fonte, "ids_produtos"),
         pendente=_booleano(fonte, "pendente"),
         totais=regras.totais(fonte.texto("totais")),
-        legado_vendedores=_inteiros(fonte, "ids_legado_donos") or _inteiros(fonte, "ids_legado_vendedores"),
+        legado_vendedores=_inteiros(fonte, "ids_legado_donos"),
         legado_clientes=_inteiros(fonte, "ids_legado_clientes"),
         legado_produtos=_inteiros(fonte, "ids_legado_produtos"),
         legado_categorias=_inteiros(fonte, "ids_legado_categorias"),
