@@ -189,6 +189,13 @@ def test_get_errors_and_tenants(client: TestClient) -> None:
         ),
         (lambda b: b.pop("data_venda"), "O campo 'data_venda' é obrigatório"),
         (lambda b: b.update(data_venda="10/11/2026"), "O campo 'data_venda' é inválido"),
+        (lambda b: b.update(numero="mil"), "O campo 'numero' é inválido"),
+        (lambda b: b["itens"][0].update(quantidade="dois"), "O campo 'itens[0].quantidade' é inválido"),
+        (
+            lambda b: b["condicao_pagamento"]["parcelas"][0].update(data_vencimento="amanhã"),
+            "O campo 'condicao_pagamento.parcelas[0].data_vencimento' é inválido",
+        ),
+        (lambda b: b.update(itens={"id": 1}), "O campo 'itens' é inválido"),
         (lambda b: b.pop("itens"), "O campo 'itens' é obrigatório"),
         (lambda b: b.update(itens=[]), "O campo 'itens' deve conter ao menos 1 item"),
         (lambda b: b["itens"][0].pop("id"), "O campo 'itens[0].id' é obrigatório"),

@@ -8,6 +8,7 @@ routers) are included before this one; here the fixed paths come before `/{id}`.
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from pydantic import ValidationError
 from starlette.responses import Response
 
 from anil.api import choices
@@ -29,6 +30,28 @@ router = APIRouter(prefix="/v1/venda", tags=["Vendas"], route_class=route_class(
 ID_UUID = "o valor informado para o ID precisa ser do tipo UUID"
 
 
+def _campo(loc: tuple) -> str:
+    texto = ""
+    for parte in loc:
+        if isinstance(parte, int):
+            texto += f"[{parte}]"
+        else:
+            texto += f".{parte}" if texto else str(parte)
+    return texto
+
+
+def corpo(raw: bytes) -> schemas.VendaIn:
+    """The body, or the first problem in the domain's words (`itens[0].quantidade`)."""
+    try:
+        return schemas.VendaIn.model_validate_json(raw or b"null")
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = tuple(p for p in first.get("loc", ()) if p != "body")
+        if not loc or first.get("type") == "json_invalid":
+            raise InvalidInput("O corpo da requisição é inválido") from None
+        raise InvalidInput(f"O campo '{_campo(loc)}' é inválido") from None
+
+
 def id_venda(valor: str) -> str | int:
     """A uuid, or a legacy integer id (`GET /v1/venda/{id}`, `/imprimir`)."""
     texto = valor.strip()
@@ -41,7 +64,7 @@ def id_venda(valor: str) -> str | int:
 
 @router.post("")
 async def criar(request: Request, claims: Tenant) -> Response:
-    valida = validar_venda(parse_body(schemas.VendaIn, await request.body()).entrada())
+    valida = validar_venda(corpo(await request.body()).entrada())
     rt = runtime(request)
     tenant_id = claims.empresa_id
 
@@ -96,7 +119,7 @@ async def obter(id: str, request: Request, claims: Tenant) -> Response:
 @router.put("/{id}")
 async def atualizar(id: str, request: Request, claims: Tenant) -> Response:
     venda_id = require_uuid(id.strip(), ID_UUID).lower()
-    valida = validar_venda(parse_body(schemas.VendaIn, await request.body()).entrada(), edicao=True)
+    valida = validar_venda(corpo(await request.body()).entrada(), edicao=True)
     rt = runtime(request)
     tenant_id = claims.empresa_id
 
