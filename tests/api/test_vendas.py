@@ -607,3 +607,14 @@ def test_next_number_follows_the_highest(client: TestClient) -> None:
     assert proximo(client, company) == 42
     assert proximo(client, create_company(client, "Outra Ltda")) == 1
     assert_conforms("sales", "GET", "/v1/venda/proximo-numero", 200, proximo(client, company))
+
+
+def test_faturado_into_an_account_without_manual_settlements_stays_open(client: TestClient) -> None:
+    company, cliente, produto, _ = _setup(client)
+    conta = create_account(client, company, "Receba Fácil", tipo="RECEBA_FACIL_CARTAO")["id"]
+    body = vb.body(cliente, [(produto, 1, 30)], situacao="FATURADO")
+    body["condicao_pagamento"]["id_conta_financeira"] = conta
+    venda = vb.criar(client, company, body)
+    evento = vb.obter(client, company, venda["id"])["evento_financeiro"]["id"]
+    (parcela,) = vb.parcelas_financeiras(client, company, evento)
+    assert parcela["baixas"] == [] and parcela["nao_pago"] == 30

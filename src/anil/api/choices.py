@@ -553,7 +553,7 @@ CHOICES: tuple[Choice, ...] = (
     Choice(
         "venda-faturado",
         'What FATURADO does to the receivable (FAQ #35: "com o financeiro recebido")',
-        "Every open installment gets a settlement (origem VENDA) of what it still owes, on the company's today, into its own account (not Receba Fácil ones); moving the sale out of FATURADO removes those settlements (and only those)",
+        "Every open installment gets a settlement (origem VENDA) of what it still owes, on the company's today, into its own account (not Receba Fácil or Cobranças Conta Azul accounts, which take no manual settlement: those installments stay open); moving the sale out of FATURADO removes those settlements (and only those)",
     ),
     Choice(
         "venda-estoque",

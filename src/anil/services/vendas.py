@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from anil.domain import vendas as regras
-from anil.domain.baixas import BaixaValida
+from anil.domain.baixas import TIPOS_CONTA_SEM_BAIXA_MANUAL, BaixaValida
 from anil.domain.clock import utc_to_sao_paulo
 from anil.domain.contas import ComposicaoValor
 from anil.domain.eventos import CentroValido, EventoValido, ParcelaValida, RateioValido
@@ -51,7 +51,6 @@ from anil.storage.types import new_uuid
 
 VENDA_NAO_ENCONTRADA = "Venda não encontrada"
 ORIGEM_BAIXA = "VENDA"
-_CONTAS_SEM_BAIXA = ("RECEBA_FACIL_CARTAO",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +322,7 @@ def _faturar(session: Session, tenant_id: str, evento_id: str, agora: datetime) 
         if parcela.situacao != "NORMAL" or aberto <= 0 or parcela.conta_financeira_id is None:
             continue
         conta = repo_contas.conta(session, tenant_id, parcela.conta_financeira_id)
-        if conta is None or conta.tipo in _CONTAS_SEM_BAIXA:
+        if conta is None or conta.tipo in TIPOS_CONTA_SEM_BAIXA_MANUAL:
             continue
         dados = BaixaValida(
             data_pagamento=hoje,
