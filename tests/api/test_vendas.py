@@ -202,6 +202,13 @@ def test_get_errors_and_tenants(client: TestClient) -> None:
         (lambda b: b["itens"][0].update(quantidade=0), "O campo 'itens[0].quantidade' é inválido"),
         (lambda b: b["itens"][0].pop("valor"), "O campo 'itens[0].valor' é obrigatório"),
         (lambda b: b["itens"][0].update(valor=-1), "O campo 'itens[0].valor' é inválido"),
+        (lambda b: b["itens"][0].update(quantidade=10**12), "O campo 'itens[0].quantidade' é inválido"),
+        (lambda b: b["itens"][0].update(quantidade="0.00001"), "O campo 'itens[0].quantidade' é inválido"),
+        (lambda b: b["itens"][0].update(valor=10**14), "O campo 'itens[0].valor' é inválido"),
+        (
+            lambda b: b["itens"][0].update(quantidade=10**10, valor=10**12),
+            "O valor total da venda excede o máximo permitido",
+        ),
         (lambda b: b.pop("condicao_pagamento"), "O campo 'condicao_pagamento' é obrigatório"),
         (
             lambda b: b["condicao_pagamento"].pop("opcao_condicao_pagamento"),
@@ -618,3 +625,21 @@ def test_faturado_into_an_account_without_manual_settlements_stays_open(client: 
     evento = vb.obter(client, company, venda["id"])["evento_financeiro"]["id"]
     (parcela,) = vb.parcelas_financeiras(client, company, evento)
     assert parcela["baixas"] == [] and parcela["nao_pago"] == 30
+
+
+def test_fractional_kit_quantities_move_stock_once(client: TestClient) -> None:
+    company, cliente, caneta, _ = _setup(client, estoque=10)
+    kit = vb.produto(
+        client, company, "Kit", estoque=0, detalhe_kit={"itens": [{"id_produto": caneta, "quantidade": 1}]}
+    )
+    body = vb.body(cliente, [(kit, "1.5", 10)])
+    body["itens"][0]["itens_kit"] = [
+        {"id_produto": caneta, "id_kit": kit, "quantidade": "0.3333", "valor": 10}
+    ]
+    venda = vb.criar(client, company, body)
+    assert vb.estoque(client, company, caneta) == Decimal("9.5000")  # 10 − 1.5 × 0.3333 = 9.50005 → 9.5000
+    for versao in (1, 2, 3):
+        vb.editar(client, company, venda["id"], body, versao=versao)
+        assert vb.estoque(client, company, caneta) == Decimal("9.5000")
+    vb.excluir(client, company, venda["id"])
+    assert vb.estoque(client, company, caneta) == 10

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from anil.domain import condicao_pagamento
 from anil.domain.money import ZERO, quantize
@@ -79,6 +79,10 @@ SAIDA_ESTOQUE = "SAIDA_ESTOQUE"
 ENTRADA_ESTOQUE = "ENTRADA_ESTOQUE"
 MAXIMO_ITENS = 500
 MAXIMO_NUMERO = 9_223_372_036_854_775_807
+# What the columns hold: money NUMERIC(15, 2), quantities and rates NUMERIC(15, 4).
+MAXIMO_VALOR = Decimal("9999999999999.99")
+MAXIMO_QUANTIDADE = Decimal("99999999999.9999")
+_QTD = {"maximo": MAXIMO_QUANTIDADE, "casas": Decimal("0.0001")}
 
 
 def obrigatorio(campo: str) -> str:
@@ -241,12 +245,25 @@ def _uuid(valor: str | None, campo: str, *, exigido: bool) -> str | None:
     return valor.strip().lower()
 
 
-def _valor(valor: Decimal | None, campo: str, *, exigido: bool, positivo: bool = False) -> Decimal | None:
+def _valor(
+    valor: Decimal | None,
+    campo: str,
+    *,
+    exigido: bool,
+    positivo: bool = False,
+    maximo: Decimal | None = None,
+    casas: Decimal | None = None,
+) -> Decimal | None:
+    """A non-negative number within what the columns hold (`maximo`), rounded half-up to `casas` places."""
     if valor is None:
         if exigido:
             raise InvalidInput(obrigatorio(campo))
         return None
-    if not valor.is_finite() or valor < 0 or (positivo and valor == 0):
+    if not valor.is_finite() or valor < 0 or valor > (maximo or MAXIMO_VALOR):
+        raise InvalidInput(invalido(campo))
+    if casas is not None:
+        valor = valor.quantize(casas, rounding=ROUND_HALF_UP)
+    if positivo and valor == 0:
         raise InvalidInput(invalido(campo))
     return valor
 
@@ -279,7 +296,7 @@ def _itens(itens: tuple[ItemEntrada, ...] | None) -> tuple[ItemValido, ...]:
     for i, item in enumerate(itens):
         campo = f"itens[{i}]"
         item_id = _uuid(item.id, f"{campo}.id", exigido=True)
-        quantidade = _valor(item.quantidade, f"{campo}.quantidade", exigido=True, positivo=True)
+        quantidade = _valor(item.quantidade, f"{campo}.quantidade", exigido=True, positivo=True, **_QTD)
         valor = _valor(item.valor, f"{campo}.valor", exigido=True)
         custo = _valor(item.valor_custo, f"{campo}.valor_custo", exigido=False)
         kit: list[ItemKitValido] | None = None
@@ -292,7 +309,7 @@ def _itens(itens: tuple[ItemEntrada, ...] | None) -> tuple[ItemValido, ...]:
                         id_produto=_uuid(componente.id_produto, f"{ck}.id_produto", exigido=True) or "",
                         id_kit=_uuid(componente.id_kit, f"{ck}.id_kit", exigido=True) or "",
                         quantidade=_valor(
-                            componente.quantidade, f"{ck}.quantidade", exigido=True, positivo=True
+                            componente.quantidade, f"{ck}.quantidade", exigido=True, positivo=True, **_QTD
                         )
                         or ZERO,
                         valor=_valor(componente.valor, f"{ck}.valor", exigido=True) or ZERO,
@@ -353,6 +370,8 @@ def validar_venda(entrada: VendaEntrada, *, edicao: bool = False) -> VendaValida
     valores = composicao(itens, desconto_tipo, desconto_taxa, frete)
     if valores.valor_liquido < 0:
         raise InvalidInput("O desconto não pode ser maior que o valor total dos itens")
+    if max(valores.valor_bruto, valores.valor_liquido) > MAXIMO_VALOR:
+        raise InvalidInput("O valor total da venda excede o máximo permitido")
 
     cp = entrada.condicao_pagamento
     if cp is None:
@@ -433,7 +452,8 @@ def efeito_estoque(sinal: int, linhas: list[tuple[str, Decimal]]) -> dict[str, D
         return efeito
     for produto, quantidade in linhas:
         efeito[produto] = efeito.get(produto, ZERO) + sinal * quantidade
-    return efeito
+    # as the ledger stores them (four places), so that an unchanged sale finds nothing to move
+    return {p: q.quantize(_QTD["casas"], rounding=ROUND_HALF_UP) for p, q in efeito.items()}
 
 
 def diferenca(desejado: dict[str, Decimal], atual: dict[str, Decimal]) -> dict[str, Decimal]:
