@@ -364,7 +364,9 @@ def validar_venda(entrada: VendaEntrada, *, edicao: bool = False) -> VendaValida
                     "O campo 'composicao_de_valor.desconto.tipo' deve ser um dos seguintes valores: "
                     "PORCENTAGEM, VALOR"
                 )
-            desconto_taxa = _valor(cv.desconto.valor, "composicao_de_valor.desconto.valor", exigido=True)
+            desconto_taxa = _valor(
+                cv.desconto.valor, "composicao_de_valor.desconto.valor", exigido=True, **_QTD
+            )
             if desconto_tipo == "PORCENTAGEM" and desconto_taxa is not None and desconto_taxa > 100:
                 raise InvalidInput("O desconto não pode ser maior que 100%")
     valores = composicao(itens, desconto_tipo, desconto_taxa, frete)
