@@ -315,19 +315,24 @@ def _desfazer_recebimento(session: Session, tenant_id: str, evento_id: str, agor
 
 
 def _faturar(session: Session, tenant_id: str, evento_id: str, agora: datetime) -> None:
-    """Settle what every open installment still owes, on the company's today (FAQ #35)."""
+    """Settle what every open installment still owes, on the company's today (FAQ #35). Each installment
+    is locked and read again first, as every settlement write does (`services.baixas`)."""
     hoje = _hoje(agora)
     for parcela in repo.parcelas_financeiras(session, tenant_id, evento_id):
-        aberto = parcela.valor_bruto - parcela.valor_pago
-        if parcela.situacao != "NORMAL" or aberto <= 0 or parcela.conta_financeira_id is None:
+        estado = repo_parcelas.estado_bloqueado(session, tenant_id, parcela.id)
+        if estado is None or estado.situacao != "NORMAL" or estado.perda_valor is not None:
             continue
-        conta = repo_contas.conta(session, tenant_id, parcela.conta_financeira_id)
-        if conta is None or conta.tipo in TIPOS_CONTA_SEM_BAIXA_MANUAL:
+        aberto = estado.valor_bruto - estado.valor_pago
+        if (
+            aberto <= 0
+            or estado.conta_financeira_id is None
+            or estado.conta_tipo in TIPOS_CONTA_SEM_BAIXA_MANUAL
+        ):
             continue
         dados = BaixaValida(
             data_pagamento=hoje,
             composicao=ComposicaoValor(valor_bruto=aberto),
-            conta_financeira_id=parcela.conta_financeira_id,
+            conta_financeira_id=estado.conta_financeira_id,
             metodo_pagamento=parcela.metodo_pagamento,
             observacao=None,
             nsu=None,
