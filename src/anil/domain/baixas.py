@@ -18,6 +18,7 @@ from anil.domain.contas import ComposicaoValor
 from anil.domain.eventos import METODOS_PAGAMENTO, reais
 from anil.domain.financeiro import Situacao
 from anil.domain.money import ZERO, quantize
+from anil.domain.pagamentos import METODOS_PAGAMENTO_BAIXA
 from anil.errors import Conflict, InvalidInput
 
 VALOR_MAXIMO = Decimal("9999999999999.99")  # NUMERIC(15, 2)
@@ -27,24 +28,6 @@ TEXTO_MAXIMO = 4000
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
-# The 14 payment methods a baixa may be written with (provider `acquittance`, create and update bodies);
-# reads answer any of the 22 «METODO_PAGAMENTO_FIN».
-METODOS_PAGAMENTO_BAIXA: tuple[str, ...] = (
-    "DINHEIRO",
-    "CARTAO_CREDITO",
-    "BOLETO_BANCARIO",
-    "CARTAO_CREDITO_VIA_LINK",
-    "CHEQUE",
-    "CARTAO_DEBITO",
-    "TRANSFERENCIA_BANCARIA",
-    "OUTRO",
-    "CARTEIRA_DIGITAL",
-    "CASHBACK",
-    "CREDITO_LOJA",
-    "CREDITO_VIRTUAL",
-    "DEPOSITO_BANCARIO",
-    "PIX_PAGAMENTO_INSTANTANEO",
-)
 # The provider's update body spells one value `CREDITO_VIRTUA` (a typo of its own file): read as the real one.
 ALIASES_METODO: dict[str, str] = {"CREDITO_VIRTUA": "CREDITO_VIRTUAL"}
 

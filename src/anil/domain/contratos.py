@@ -26,6 +26,9 @@ from datetime import date
 from decimal import Decimal
 
 from anil.domain.money import ZERO, quantize
+from anil.domain.pagamentos import SINONIMOS_PAGAMENTO_VENDA as ALIASES_PAGAMENTO
+from anil.domain.pagamentos import TIPOS_DESCONTO
+from anil.domain.pagamentos import TIPOS_PAGAMENTO_VENDA as TIPOS_PAGAMENTO
 from anil.errors import InvalidInput
 
 TIPOS_FREQUENCIA = ("MENSAL", "ANUAL")
@@ -33,39 +36,7 @@ TIPOS_EXPIRACAO = ("DATA", "NUNCA")
 STATUS = ("ATIVO", "INATIVO", "DELETADO")
 STATUS_FILTRO = ("TODOS", "ATIVO", "INATIVO", "PROXIMO_AO_VENCIMENTO")
 ORDENACOES = ("DATA_INICIO", "DATA_FIM")
-TIPOS_DESCONTO = ("PORCENTAGEM", "VALOR")
 
-# «TIPO_PAGAMENTO_VENDA» as the current spec lists it, plus the older spellings (catalog §2.13)
-TIPOS_PAGAMENTO = (
-    "BOLETO_BANCARIO",
-    "CARTAO_CREDITO",
-    "CARTAO_DEBITO",
-    "CARTEIRA_DIGITAL",
-    "CASHBACK",
-    "CHEQUE",
-    "CREDITO_LOJA",
-    "CREDITO_VIRTUAL",
-    "DEPOSITO_BANCARIO",
-    "DINHEIRO",
-    "OUTRO",
-    "DEBITO_AUTOMATICO",
-    "LINK_PAGAMENTO",
-    "PIX_PAGAMENTO_INSTANTANEO",
-    "COBRANCA_PIX",
-    "PROGRAMA_FIDELIDADE",
-    "SEM_PAGAMENTO",
-    "TRANSFERENCIA_BANCARIA",
-    "VALE_ALIMENTACAO",
-    "VALE_COMBUSTIVEL",
-    "VALE_PRESENTE",
-    "VALE_REFEICAO",
-)
-# the older contracts revision's and the n8n node's spellings → the current ones (stored and shown)
-ALIASES_PAGAMENTO = {
-    "CARTAO_CREDITO_VIA_LINK": "LINK_PAGAMENTO",
-    "PIX_COBRANCA": "COBRANCA_PIX",
-    "PAGAMENTO_INSTANTANEO": "PIX_PAGAMENTO_INSTANTANEO",
-}
 
 NUNCA_MESES = 24  # NUNCA schedules this many months after the first emission (production: ~2 years)
 MAXIMO_VENDAS = 120  # a contract generating more scheduled sales is refused (choice `contrato-limites`)

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from anil.domain.financeiro import TipoEvento
 from anil.domain.money import ZERO, quantize, total
+from anil.domain.pagamentos import METODOS_PAGAMENTO_FIN as METODOS_PAGAMENTO
 from anil.errors import InvalidInput
 
 VALOR_MAXIMO = Decimal("9999999999999.99")  # NUMERIC(15, 2)
@@ -27,31 +28,6 @@ TEXTO_MAXIMO = 4000
 PARCELAS_MAXIMO = 420  # 35 years of monthly installments
 RATEIO_MAXIMO = 100
 
-# «METODO_PAGAMENTO_FIN» (catalog §2.13): the financial group's 22 payment methods.
-METODOS_PAGAMENTO: tuple[str, ...] = (
-    "DINHEIRO",
-    "CARTAO_CREDITO",
-    "BOLETO_BANCARIO",
-    "CARTAO_CREDITO_VIA_LINK",
-    "CHEQUE",
-    "CARTAO_DEBITO",
-    "TRANSFERENCIA_BANCARIA",
-    "OUTRO",
-    "CARTEIRA_DIGITAL",
-    "CASHBACK",
-    "CREDITO_LOJA",
-    "CREDITO_VIRTUAL",
-    "DEPOSITO_BANCARIO",
-    "PIX_PAGAMENTO_INSTANTANEO",
-    "PROGRAMA_FIDELIDADE",
-    "SEM_PAGAMENTO",
-    "VALE_ALIMENTACAO",
-    "VALE_COMBUSTIVEL",
-    "VALE_PRESENTE",
-    "VALE_REFEICAO",
-    "PIX_COBRANCA",
-    "DEBITO_AUTOMATICO",
-)
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 

@@ -15,6 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from anil.domain import condicao_pagamento
 from anil.domain.money import ZERO, quantize
+from anil.domain.pagamentos import SINONIMOS_PAGAMENTO_VENDA as SINONIMOS_PAGAMENTO
+from anil.domain.pagamentos import TIPOS_DESCONTO
+from anil.domain.pagamentos import TIPOS_PAGAMENTO_VENDA as TIPOS_PAGAMENTO
 from anil.errors import InvalidInput
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -39,37 +42,6 @@ SITUACAO_INGLES = {
     CANCELADO: "CANCELED",
 }
 PENDENCIAS = {"NENHUMA": "Nenhuma"}
-TIPOS_DESCONTO = ("PORCENTAGEM", "VALOR")
-TIPOS_PAGAMENTO = (
-    "BOLETO_BANCARIO",
-    "CARTAO_CREDITO",
-    "CARTAO_DEBITO",
-    "CARTEIRA_DIGITAL",
-    "CASHBACK",
-    "CHEQUE",
-    "CREDITO_LOJA",
-    "CREDITO_VIRTUAL",
-    "DEPOSITO_BANCARIO",
-    "DINHEIRO",
-    "OUTRO",
-    "DEBITO_AUTOMATICO",
-    "LINK_PAGAMENTO",
-    "PIX_PAGAMENTO_INSTANTANEO",
-    "COBRANCA_PIX",
-    "PROGRAMA_FIDELIDADE",
-    "SEM_PAGAMENTO",
-    "TRANSFERENCIA_BANCARIA",
-    "VALE_ALIMENTACAO",
-    "VALE_COMBUSTIVEL",
-    "VALE_PRESENTE",
-    "VALE_REFEICAO",
-)
-# Accepted spellings → the one stored and shown (catalog §2.13).
-SINONIMOS_PAGAMENTO = {
-    "PIX_COBRANCA": "COBRANCA_PIX",
-    "CARTAO_CREDITO_VIA_LINK": "LINK_PAGAMENTO",
-    "PAGAMENTO_INSTANTANEO": "PIX_PAGAMENTO_INSTANTANEO",
-}
 # The sale's payment method as the financial installments name it («METODO_PAGAMENTO_FIN»).
 METODO_FINANCEIRO = {
     "LINK_PAGAMENTO": "CARTAO_CREDITO_VIA_LINK",
