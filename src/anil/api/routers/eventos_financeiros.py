@@ -11,16 +11,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fastapi import APIRouter, Request
-from pydantic import ValidationError
 from starlette.responses import Response
 
+from anil.api.body import parse_shape
 from anil.api.deps import Tenant
 from anil.api.deps import runtime_of as runtime
 from anil.api.errors import ErrorStyle, json_response
 from anil.api.routing import read_raw, route_class, write
 from anil.domain.eventos import MANUAL, EventoValido, validar_evento, verificar_referencias
 from anil.domain.financeiro import TipoEvento
-from anil.errors import InvalidInput
 from anil.schemas import eventos as schemas
 from anil.services import eventos as service
 from anil.services import protocolos as protocolos_service
@@ -32,26 +31,9 @@ router = APIRouter(tags=["Evento financeiro"], route_class=route_class(ErrorStyl
 BASE = "/v1/financeiro/eventos-financeiros"
 
 
-def _campo(loc: tuple) -> str:
-    texto = ""
-    for parte in loc:
-        if isinstance(parte, int):
-            texto += f"[{parte}]"
-        else:
-            texto += f".{parte}" if texto else str(parte)
-    return texto
-
-
 def parse(raw: bytes) -> schemas.EventoIn:
     """The body, or the first problem in Portuguese (`condicao_pagamento.parcelas[0].nota`)."""
-    try:
-        return schemas.EventoIn.model_validate_json(raw or b"null")
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(p for p in first.get("loc", ()) if p != "body")
-        if not loc or first.get("type") == "json_invalid":
-            raise InvalidInput("O corpo da requisição é inválido") from None
-        raise InvalidInput(f"O campo '{_campo(loc)}' é inválido") from None
+    return parse_shape(schemas.EventoIn, raw)
 
 
 async def criar(request: Request, tenant_id: str, tipo: TipoEvento) -> Response:

@@ -8,11 +8,10 @@ routers) are included before this one; here the fixed paths come before `/{id}`.
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from pydantic import ValidationError
 from starlette.responses import Response
 
 from anil.api import choices
-from anil.api.body import lote_uuids, parse_body
+from anil.api.body import lote_uuids, parse_body, parse_shape
 from anil.api.conventions import QueryReader, is_uuid, require_uuid
 from anil.api.deps import Tenant
 from anil.api.deps import runtime_of as runtime
@@ -30,26 +29,9 @@ router = APIRouter(prefix="/v1/venda", tags=["Vendas"], route_class=route_class(
 ID_UUID = "o valor informado para o ID precisa ser do tipo UUID"
 
 
-def _campo(loc: tuple) -> str:
-    texto = ""
-    for parte in loc:
-        if isinstance(parte, int):
-            texto += f"[{parte}]"
-        else:
-            texto += f".{parte}" if texto else str(parte)
-    return texto
-
-
 def corpo(raw: bytes) -> schemas.VendaIn:
     """The body, or the first problem in the domain's words (`itens[0].quantidade`)."""
-    try:
-        return schemas.VendaIn.model_validate_json(raw or b"null")
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(p for p in first.get("loc", ()) if p != "body")
-        if not loc or first.get("type") == "json_invalid":
-            raise InvalidInput("O corpo da requisição é inválido") from None
-        raise InvalidInput(f"O campo '{_campo(loc)}' é inválido") from None
+    return parse_shape(schemas.VendaIn, raw)
 
 
 def id_venda(valor: str) -> str | int:
