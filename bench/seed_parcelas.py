@@ -11,16 +11,17 @@ reference in the API's answers resolves.
 
 As the people seeder (design/performance.md rule 6): rows built from the live schema (the tables are
 reflected; columns the seeder does not set take the model's defaults), column by column, each value encoded
-once for the engine. SQLite: one transaction of `executemany`, 50 rows an INSERT, values the same in every
-row written as literals, without a journal and with CHECK constraints not evaluated row by row (the rows
-satisfy them by construction; the bare connection has foreign keys off). PostgreSQL: `COPY … (FORMAT
-BINARY)`, streamed in batches while the next ones are built, one connection per table side by side (the
+once for the engine, in a forked process a batch ahead of the load. SQLite: one transaction of
+`executemany`, 50 rows an INSERT, values the same in every row written as literals, without a journal and
+with CHECK constraints not evaluated row by row (the rows satisfy them by construction; the bare connection
+has foreign keys off). PostgreSQL: `COPY … (FORMAT BINARY)` on one connection per table side by side (the
 installments on two), foreign-key triggers off for the load as `pg_restore --disable-triggers` does. The
 secondary indexes are dropped before the load and created again after it, from the definitions the
-database itself reports (so the ones a migration adds come back too); PostgreSQL first gets `VACUUM
-ANALYZE` of the installments (planner statistics and the visibility map their index-only scans need) and
-`ANALYZE` of the other tables, in two chains side by side. Ids are random version-4 UUIDs handed out in ascending order (each unique index on `id` fills
-by appending). Everything from the first row built to the last index is timed: <= 15 s on each engine.
+database itself reports (so the ones a migration adds come back too), except those led by a parent's id,
+which fill by appending; PostgreSQL first gets `VACUUM ANALYZE` of the installments (statistics and the
+visibility map their index-only scans need) and `ANALYZE` of the other tables, in two chains side by side.
+Ids are random version-4 UUIDs handed out in ascending order. Everything from the first row built to the
+last index is timed: <= 15 s on each engine.
 """
 
 from __future__ import annotations
