@@ -6,7 +6,7 @@ for p in ca.pessoas.list():
     print(p.nome)
 """
 
-from anil.sdk._auth import StaticToken
+from anil.sdk._auth import DEFAULT_SCOPE, AuthorizationRequest, OAuth, StaticToken, pkce_pair
 from anil.sdk._client import BASE_URLS, RAW, AsyncContaAzul, ContaAzul, Resource, resolve_base_url
 from anil.sdk._errors import (
     APIConnectionError,
@@ -29,23 +29,38 @@ from anil.sdk._errors import (
 from anil.sdk._http import RetryPolicy
 from anil.sdk._models import Model
 from anil.sdk._pagination import AsyncPager, Page, SyncPager
+from anil.sdk._tokens import (
+    FileTokenStore,
+    MemoryTokenStore,
+    NoToken,
+    Token,
+    TokenManager,
+    TokenStore,
+    default_config_dir,
+)
 
 __all__ = [
     "BASE_URLS",
+    "DEFAULT_SCOPE",
     "RAW",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncContaAzul",
     "AsyncPager",
+    "AuthorizationRequest",
     "BadRequest",
     "Conflict",
     "ContaAzul",
     "ContaAzulError",
+    "FileTokenStore",
     "Forbidden",
+    "MemoryTokenStore",
     "MethodNotAllowed",
     "Model",
+    "NoToken",
     "NotFound",
+    "OAuth",
     "OAuthError",
     "Page",
     "ProtocolFailed",
@@ -56,7 +71,12 @@ __all__ = [
     "ServerError",
     "StaticToken",
     "SyncPager",
+    "Token",
+    "TokenManager",
+    "TokenStore",
     "Unauthorized",
     "UnprocessableEntity",
+    "default_config_dir",
+    "pkce_pair",
     "resolve_base_url",
 ]

@@ -60,9 +60,11 @@ text, lists as repeated keys. Bodies: models by their API field names (unset fie
 written exactly.
 
 Clients: `ContaAzul(base_url="production"|"anil"|URL, access_token=..., *, auth=None, timeout=30.0,
-max_retries=2, retry_writes=False, transport=None, http_client=None, sleep=None, headers=None)`;
-`AsyncContaAzul` the same (its `sleep` a coroutine function). `auth` is a `TokenManager` (OAuth + token
-store + connection, see `anil.sdk._tokens`) or `StaticToken`. Low-level calls for paths no resource
+max_retries=2, retry_writes=False, transport=None, http_client=None, sleep=None, headers=None,
+oauth=None, token_store=None, company=None, refresh_token=None)`; `AsyncContaAzul` the same (its `sleep` a
+coroutine function). A connection per company: `oauth=OAuth(...)`, `token_store=` (default memory) and
+`company=` (the store key) make the client use that company's stored token, refreshed before expiry and
+after a 401, single-flight (`anil.sdk._tokens.TokenManager`); `auth=` takes any auth object. Low-level calls for paths no resource
 covers: `client.get/post/put/patch/delete(path, ...)` and `client.paginate(path, params)`.
 """
 
@@ -81,11 +83,12 @@ from typing import Any, ClassVar
 
 import httpx
 
-from anil.sdk._auth import StaticToken
+from anil.sdk._auth import OAuth, StaticToken
 from anil.sdk._errors import APIConnectionError, APITimeoutError, ProtocolFailed, ProtocolTimeout, error_for
 from anil.sdk._http import RetryPolicy
 from anil.sdk._models import Model, dumps, loads
 from anil.sdk._pagination import AsyncPager, SyncPager
+from anil.sdk._tokens import MemoryTokenStore, Token, TokenManager, TokenStore
 
 __all__ = ["BASE_URLS", "RAW", "AsyncContaAzul", "ContaAzul", "Resource", "resolve_base_url"]
 
@@ -233,9 +236,19 @@ class _BaseClient:
         retry_writes: bool = False,
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        oauth: OAuth | None = None,
+        token_store: TokenStore | None = None,
+        company: str | None = None,
+        refresh_token: str | None = None,
     ) -> None:
         self.base_url = resolve_base_url(base_url)
-        if auth is None and access_token is not None:
+        if auth is None and (oauth is not None or token_store is not None):
+            store = token_store if token_store is not None else MemoryTokenStore()
+            key = company or "default"
+            if access_token is not None and store.load(key) is None:
+                store.save(key, Token(access_token, refresh_token))
+            auth = TokenManager.for_connection(oauth, store, key)
+        elif auth is None and access_token is not None:
             auth = StaticToken(access_token)
         self.auth = auth
         self.timeout = timeout
