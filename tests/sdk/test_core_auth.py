@@ -6,6 +6,7 @@ import asyncio
 import base64
 import hashlib
 import stat
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -303,9 +304,13 @@ def test_refresh_against_anil_rotates_and_the_old_refresh_token_dies(client: Tes
 
 
 def test_file_store_round_trip_private_file_and_default_config_dir(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    monkeypatch.delenv("ANIL_CONFIG_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    if sys.platform.startswith("linux"):
+        assert FileTokenStore().path == tmp_path / "xdg" / "anil" / "tokens.json"
+    monkeypatch.setenv("ANIL_CONFIG_DIR", str(tmp_path / "cfg"))
     store = FileTokenStore()
-    assert store.path == tmp_path / "cfg" / "anil" / "tokens.json"
+    assert store.path == tmp_path / "cfg" / "tokens.json"
     assert isinstance(store, TokenStore) and isinstance(MemoryTokenStore(), TokenStore)
     assert store.load("a") is None
     token = Token("acc", "ref", expires_at=123.5, scope="openid")

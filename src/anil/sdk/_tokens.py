@@ -20,7 +20,6 @@ import asyncio
 import contextlib
 import json
 import os
-import sys
 import tempfile
 import threading
 import time
@@ -29,6 +28,8 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import platformdirs
 
 from anil.sdk._errors import ContaAzulError
 
@@ -116,15 +117,13 @@ class MemoryTokenStore:
 
 
 def default_config_dir(app: str = "anil") -> Path:
-    """The user's config dir: `$XDG_CONFIG_HOME/anil` (default `~/.config/anil`), `%APPDATA%\\anil` on
-    Windows, `~/Library/Application Support/anil` on macOS."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / app
+    """`$ANIL_CONFIG_DIR` if set, else the platform's user config dir (platformdirs: `$XDG_CONFIG_HOME/anil`,
+    default `~/.config/anil` on Linux; `~/Library/Application Support/anil` on macOS; `%APPDATA%\\anil`
+    on Windows)."""
+    override = os.environ.get("ANIL_CONFIG_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(app, appauthor=False))
 
 
 class FileTokenStore:
