@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from anil.cli import admin, categorias, contas, relogios, server, vendedores, worker
+from anil.cli import admin, api, categorias, contas, relogios, server, vendedores, worker
 
 app = typer.Typer(
     name="anil",
@@ -20,6 +20,7 @@ categorias.register(app)
 contas.register(app)
 relogios.register(app)
 worker.register(app)
+api.register(app)
 
 
 def main() -> None:
