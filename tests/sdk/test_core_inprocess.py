@@ -72,3 +72,30 @@ def test_get_and_paginated_list_async(client: TestClient, app) -> None:  # type:
     assert pessoa.nome == "Pessoa 05"
     assert sorted(names) == [f"Pessoa {i:02d}" for i in range(12)]
     assert second == 2
+
+
+def test_anil_rate_limit_429_is_waited_out_by_retry_after(settings, db, clock) -> None:  # type: ignore[no-untyped-def]
+    """Against anil's own limiter (10 requests/second per company, catalog §2.9): the 11th call in the same
+    second gets 429 with `Retry-After`, the SDK waits what it says and the call succeeds."""
+    import time
+
+    from anil.api.app import create_app
+    from tests.conftest import ADMIN_KEY
+
+    limited = create_app(
+        settings.model_copy(update={"rate_limit": "on"}), db=db, clock=clock, admin_key=ADMIN_KEY
+    )
+    with TestClient(limited) as http:
+        company = create_company(http)
+        sleeps: list[float] = []
+
+        def sleep(seconds: float) -> None:
+            sleeps.append(seconds)
+            time.sleep(seconds)
+
+        ca = ContaAzul(
+            base_url="http://testserver", access_token=company.token, http_client=http, sleep=sleep
+        )
+        results = [ca.get("/v1/pessoas", cast=dict) for _ in range(11)]
+    assert all(r["items"] is None or r["items"] == [] for r in results)
+    assert sleeps and all(s >= 1 for s in sleeps)
