@@ -99,3 +99,24 @@ def test_anil_rate_limit_429_is_waited_out_by_retry_after(settings, db, clock) -
         results = [ca.get("/v1/pessoas", cast=dict) for _ in range(11)]
     assert all(r["items"] is None or r["items"] == [] for r in results)
     assert sleeps and all(s >= 1 for s in sleeps)
+
+
+def test_sync_client_over_the_asgi_app_in_process_and_revoke(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+    from anil.sdk import OAuth, OAuthError, SyncASGITransport
+
+    company = create_company(client)
+    transport = SyncASGITransport(app)
+    with ContaAzul(base_url="http://anil.test", access_token=company.token, transport=transport) as ca:
+        created = ca.post(
+            "/v1/pessoas",
+            {"nome": "Via ASGI", "tipo_pessoa": "Física", "perfis": [{"tipo_perfil": "Cliente"}]},
+        )
+        assert ca.get(f"/v1/pessoas/{created.id}").nome == "Via ASGI"
+        assert [p.nome for p in ca.paginate("/v1/pessoas")] == ["Via ASGI"]
+        ca.revoke_connection(company.id)
+        ca.revoke_connection(company.id)  # idempotent (catalog §1.6)
+    transport.close()
+    oauth = OAuth(company.client_id, company.client_secret, base_url="http://testserver", http_client=client)
+    with pytest.raises(OAuthError) as caught:
+        oauth.refresh(company.refresh_token)
+    assert caught.value.error == "invalid_grant"

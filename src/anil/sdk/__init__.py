@@ -38,6 +38,7 @@ from anil.sdk._tokens import (
     TokenStore,
     default_config_dir,
 )
+from anil.sdk._transports import SyncASGITransport
 
 __all__ = [
     "BASE_URLS",
@@ -70,6 +71,7 @@ __all__ = [
     "RetryPolicy",
     "ServerError",
     "StaticToken",
+    "SyncASGITransport",
     "SyncPager",
     "Token",
     "TokenManager",

@@ -65,7 +65,9 @@ oauth=None, token_store=None, company=None, refresh_token=None)`; `AsyncContaAzu
 coroutine function). A connection per company: `oauth=OAuth(...)`, `token_store=` (default memory) and
 `company=` (the store key) make the client use that company's stored token, refreshed before expiry and
 after a 401, single-flight (`anil.sdk._tokens.TokenManager`); `auth=` takes any auth object. Low-level calls for paths no resource
-covers: `client.get/post/put/patch/delete(path, ...)` and `client.paginate(path, params)`.
+covers: `client.get/post/put/patch/delete(path, ...)` and `client.paginate(path, params)`;
+`client.wait_protocol(id)`, `client.revoke_connection(id_empresa)`. In-process: `transport=` an
+`httpx.ASGITransport(app)` (async client) or `anil.sdk.SyncASGITransport(app)` (sync client).
 """
 
 from __future__ import annotations
@@ -446,6 +448,11 @@ class ContaAzul(_BaseClient):
 
         return SyncPager(fetch, item, page_size=page_size, start_page=start)
 
+    def revoke_connection(self, id_empresa: str) -> None:
+        """`DELETE /oauth/connections/{id_empresa}` (catalog §1.6): this app's connection to the company ends
+        (204, idempotent); the access token keeps working until it expires, the refresh token dies."""
+        self.request("DELETE", f"/oauth/connections/{id_empresa}")
+
     def wait_protocol(self, id: str, *, timeout: float = 60.0, interval: float = 0.5) -> Model:
         """Poll `GET /v1/protocolo/{id}` until SUCCESS (returned) or ERROR (`ProtocolFailed`)."""
         started, waited, pause = time.monotonic(), 0.0, interval
@@ -585,6 +592,9 @@ class AsyncContaAzul(_BaseClient):
             return _cast(value, cast)
 
         return AsyncPager(fetch, item, page_size=page_size, start_page=start)
+
+    async def revoke_connection(self, id_empresa: str) -> None:
+        await self.request("DELETE", f"/oauth/connections/{id_empresa}")
 
     async def wait_protocol(self, id: str, *, timeout: float = 60.0, interval: float = 0.5) -> Model:
         started, waited, pause = time.monotonic(), 0.0, interval
