@@ -252,3 +252,17 @@ def test_timeout_becomes_api_timeout_error() -> None:
     script = Script(httpx.ReadTimeout("slow"))
     with pytest.raises(APITimeoutError):
         client(script, [], max_retries=0).get("/v1/x")
+
+
+def test_retry_after_longer_than_the_cap_is_raised_not_waited() -> None:
+    script = Script(httpx.Response(429, headers={"Retry-After": "3600"}), httpx.Response(200, json={}))
+    sleeps: list[float] = []
+    with pytest.raises(RateLimited) as caught:
+        client(script, sleeps).get("/v1/x")
+    assert sleeps == [] and caught.value.retry_after == 3600.0
+
+
+def test_token_repr_hides_secrets() -> None:
+    from anil.sdk import Token
+
+    assert "s3cret" not in repr(Token("s3cret", "s3cret-too", id_token="s3cret-id"))

@@ -76,6 +76,7 @@ import asyncio
 import contextlib
 import datetime as _dt
 import enum
+import logging
 import os
 import time
 import uuid
@@ -100,6 +101,7 @@ BASE_URLS = {
 }
 DEFAULT_TIMEOUT = 30.0
 USER_AGENT = "anil-sdk-python"
+log = logging.getLogger("anil.sdk")
 
 
 class _Raw:
@@ -370,6 +372,14 @@ class ContaAzul(_BaseClient):
                 delay = self.retry.delay_for_error(method, error, attempt)
                 if delay is None:
                     raise self._connection_error(error, request) from error
+                log.info(
+                    "%s %s: %s, retry %d in %.2f s",
+                    method,
+                    request.url,
+                    type(error).__name__,
+                    attempt + 1,
+                    delay,
+                )
                 self._sleep(delay)
                 attempt += 1
                 continue
@@ -382,6 +392,9 @@ class ContaAzul(_BaseClient):
             delay = self.retry.delay_for_response(method, response, attempt)
             if delay is None:
                 return response, request_id
+            log.info(
+                "%s %s: %d, retry %d in %.2f s", method, request.url, response.status_code, attempt + 1, delay
+            )
             response.close()
             self._sleep(delay)
             attempt += 1
@@ -518,6 +531,14 @@ class AsyncContaAzul(_BaseClient):
                 delay = self.retry.delay_for_error(method, error, attempt)
                 if delay is None:
                     raise self._connection_error(error, request) from error
+                log.info(
+                    "%s %s: %s, retry %d in %.2f s",
+                    method,
+                    request.url,
+                    type(error).__name__,
+                    attempt + 1,
+                    delay,
+                )
                 await self._sleep(delay)
                 attempt += 1
                 continue
@@ -530,6 +551,9 @@ class AsyncContaAzul(_BaseClient):
             delay = self.retry.delay_for_response(method, response, attempt)
             if delay is None:
                 return response, request_id
+            log.info(
+                "%s %s: %d, retry %d in %.2f s", method, request.url, response.status_code, attempt + 1, delay
+            )
             await response.aclose()
             await self._sleep(delay)
             attempt += 1

@@ -51,7 +51,8 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
 @dataclass
 class RetryPolicy:
     """`max_retries` extra attempts; delay `min(max_delay, base_delay * 2**n)` with full jitter in
-    [delay/2, delay]; a server's `Retry-After` is honoured as given, up to `max_retry_after`."""
+    [delay/2, delay]; a server's `Retry-After` is honoured as given; one longer than `max_retry_after`
+    is not waited for (the `RateLimited` error is raised, its `retry_after` says how long)."""
 
     max_retries: int = 2
     base_delay: float = 0.5
@@ -74,7 +75,7 @@ class RetryPolicy:
         if response.status_code == 429:
             after = parse_retry_after(response.headers.get("retry-after"))
             if after is not None:
-                return min(after, self.max_retry_after)
+                return after if after <= self.max_retry_after else None
             return self.backoff(attempt)
         if response.status_code in RETRY_STATUSES and self._may_retry_method(method):
             return self.backoff(attempt)

@@ -25,7 +25,7 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncIterator, Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -49,12 +49,14 @@ __all__ = [
 
 @dataclass
 class Token:
-    access_token: str
-    refresh_token: str | None = None
+    """A token pair; `repr` hides the secrets."""
+
+    access_token: str = field(repr=False)
+    refresh_token: str | None = field(default=None, repr=False)
     expires_at: float | None = None
     token_type: str = "Bearer"
     scope: str | None = None
-    id_token: str | None = None
+    id_token: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_response(cls, body: dict[str, Any], now: float | None = None) -> Token:
