@@ -35,7 +35,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture
 def config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    monkeypatch.setenv("ANIL_API_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("ANIL_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("ANIL_API_TOKEN", raising=False)
     monkeypatch.delenv("ANIL_API_BASE_URL", raising=False)
     return tmp_path / "config"

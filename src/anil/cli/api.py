@@ -3,7 +3,7 @@
 `anil api [--base-url URL|anil|production] [--token T] [--company ID] <command>`:
 
 - `login` — the authorization-code flow with PKCE: prints (and opens) the authorize URL, then takes the code
-  (pasted, or `--code`); the tokens are kept per company in the user's config dir (`ANIL_API_CONFIG_DIR`
+  (pasted, or `--code`); the tokens are kept per company in the user's config dir (`ANIL_CONFIG_DIR`
   overrides it), with the app's credentials, so later commands refresh them by themselves.
 - `logins` — the stored logins; `logout` forgets one.
 - `<group> list|get|create|update|delete` — every group of `api_groups.GROUPS`, where the API has the
@@ -124,10 +124,7 @@ def fail(message: str, *, as_json: bool, body: Any = None) -> None:
 
 
 def config_dir() -> Path:
-    """`ANIL_API_CONFIG_DIR`, else the SDK's config dir (e.g. `~/.config/anil`)."""
-    override = os.environ.get("ANIL_API_CONFIG_DIR")
-    if override:
-        return Path(override)
+    """The SDK's config dir: `ANIL_CONFIG_DIR`, else the user's (e.g. `~/.config/anil`)."""
     from anil.sdk import default_config_dir
 
     return default_config_dir()
