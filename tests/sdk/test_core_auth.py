@@ -320,3 +320,43 @@ def test_file_store_round_trip_private_file_and_default_config_dir(tmp_path, mon
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
     store.delete("a")
     assert store.load("a") is None and store.load("b") == Token("acc-b")
+
+
+def test_an_async_store_of_your_own_with_fifty_tasks_one_refresh() -> None:
+    from anil.sdk import AsyncTokenStore
+
+    class MyAsyncDB:
+        def __init__(self) -> None:
+            self.rows: dict[str, Token] = {}
+            self.saves = 0
+
+        async def load(self, key: str) -> Token | None:
+            await asyncio.sleep(0)
+            return self.rows.get(key)
+
+        async def save(self, key: str, token: Token) -> None:
+            await asyncio.sleep(0)
+            self.saves += 1
+            self.rows[key] = token
+
+        async def delete(self, key: str) -> None:
+            self.rows.pop(key, None)
+
+    fake = FakeCA()
+    fake.generation = 1
+    db = MyAsyncDB()
+    db.rows["e"] = Token(fake.access(), fake.refresh_token(), expires_at=time.time() - 1)
+    assert isinstance(db, AsyncTokenStore)
+
+    async def run() -> list[int]:
+        async with AsyncContaAzul(
+            base_url="https://ca.test",
+            transport=httpx.MockTransport(fake.async_handler),
+            oauth=_oauth(fake),
+            token_store=db,
+            company="e",
+        ) as ca:
+            return [r.gen for r in await asyncio.gather(*(ca.get("/v1/x") for _ in range(N)))]
+
+    assert asyncio.run(run()) == [2] * N
+    assert fake.refreshes == 1 and db.saves == 1 and db.rows["e"].access_token == "access-2"

@@ -30,6 +30,7 @@ from anil.sdk._http import RetryPolicy
 from anil.sdk._models import Model
 from anil.sdk._pagination import AsyncPager, Page, SyncPager
 from anil.sdk._tokens import (
+    AsyncTokenStore,
     FileTokenStore,
     MemoryTokenStore,
     NoToken,
@@ -49,6 +50,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncContaAzul",
     "AsyncPager",
+    "AsyncTokenStore",
     "AuthorizationRequest",
     "BadRequest",
     "Conflict",

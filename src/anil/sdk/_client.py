@@ -76,6 +76,7 @@ import asyncio
 import contextlib
 import datetime as _dt
 import enum
+import inspect
 import logging
 import os
 import time
@@ -91,7 +92,7 @@ from anil.sdk._errors import APIConnectionError, APITimeoutError, ProtocolFailed
 from anil.sdk._http import RetryPolicy
 from anil.sdk._models import Model, dumps, loads
 from anil.sdk._pagination import AsyncPager, SyncPager
-from anil.sdk._tokens import MemoryTokenStore, Token, TokenManager, TokenStore
+from anil.sdk._tokens import AsyncTokenStore, MemoryTokenStore, Token, TokenManager, TokenStore
 
 __all__ = ["BASE_URLS", "RAW", "AsyncContaAzul", "ContaAzul", "Resource", "resolve_base_url"]
 
@@ -241,7 +242,7 @@ class _BaseClient:
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
         oauth: OAuth | None = None,
-        token_store: TokenStore | None = None,
+        token_store: TokenStore | AsyncTokenStore | None = None,
         company: str | None = None,
         refresh_token: str | None = None,
     ) -> None:
@@ -249,7 +250,8 @@ class _BaseClient:
         if auth is None and (oauth is not None or token_store is not None):
             store = token_store if token_store is not None else MemoryTokenStore()
             key = company or "default"
-            if access_token is not None and store.load(key) is None:
+            is_async_store = inspect.iscoroutinefunction(store.load)
+            if access_token is not None and not is_async_store and store.load(key) is None:
                 store.save(key, Token(access_token, refresh_token))
             auth = TokenManager.for_connection(oauth, store, key)
         elif auth is None and access_token is not None:

@@ -4,8 +4,9 @@
 
 Stores keep one token per connection key (a company: Conta Azul binds each token to one connected
 company, catalog §1.2) behind the `TokenStore` protocol — `load(key)`, `save(key, token)`,
-`delete(key)` — so a user's own database fits: `MemoryTokenStore`, `FileTokenStore` (JSON in the user's
-config dir, written atomically with mode 0600).
+`delete(key)` — so a user's own database fits (`AsyncTokenStore`: the same as coroutines, for the async
+client): `MemoryTokenStore`, `FileTokenStore` (JSON in the user's config dir, written atomically with mode
+0600).
 
 `TokenManager` is the auth object of a client for one connection: it hands out the stored access token,
 refreshes it proactively `leeway` seconds before expiry and once after a 401, and makes every refresh
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import json
 import os
 import tempfile
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from anil.sdk._auth import OAuth
 
 __all__ = [
+    "AsyncTokenStore",
     "FileTokenStore",
     "MemoryTokenStore",
     "NoToken",
@@ -94,6 +97,17 @@ class TokenStore(Protocol):
     def save(self, key: str, token: Token) -> None: ...
 
     def delete(self, key: str) -> None: ...
+
+
+@runtime_checkable
+class AsyncTokenStore(Protocol):
+    """The same with coroutines, for an async database; usable by `AsyncContaAzul` only."""
+
+    async def load(self, key: str) -> Token | None: ...
+
+    async def save(self, key: str, token: Token) -> None: ...
+
+    async def delete(self, key: str) -> None: ...
 
 
 class MemoryTokenStore:
@@ -190,7 +204,7 @@ class TokenManager:
     def __init__(
         self,
         oauth: OAuth | None,
-        store: TokenStore,
+        store: TokenStore | AsyncTokenStore,
         key: str = "default",
         *,
         leeway: float = 60.0,
@@ -209,7 +223,7 @@ class TokenManager:
 
     @classmethod
     def for_connection(
-        cls, oauth: OAuth | None, store: TokenStore, key: str = "default", **kwargs: Any
+        cls, oauth: OAuth | None, store: TokenStore | AsyncTokenStore, key: str = "default", **kwargs: Any
     ) -> TokenManager:
         """The one manager of (`store`, `key`) in this process, so every client of a company shares its
         refresh."""
@@ -229,6 +243,19 @@ class TokenManager:
         if token is None:
             raise NoToken(f"no token stored for {self.key!r}")
         return token
+
+    async def _aload(self) -> Token:
+        token = self.store.load(self.key)
+        if inspect.isawaitable(token):
+            token = await token
+        if token is None:
+            raise NoToken(f"no token stored for {self.key!r}")
+        return token
+
+    async def _asave(self, token: Token) -> None:
+        saved = self.store.save(self.key, token)
+        if inspect.isawaitable(saved):
+            await saved
 
     def _usable(self, token: Token) -> bool:
         return not token.expires_within(self.leeway, self.clock())
@@ -288,7 +315,7 @@ class TokenManager:
 
     async def _arefresh(self, stale: str | None) -> Token | None:
         async with self._alocked():
-            current = self._load()
+            current = await self._aload()
             if self._fresh_enough(current, stale):
                 return current
             if not self._can_refresh(current):
@@ -297,12 +324,12 @@ class TokenManager:
             new = await self.oauth.arefresh(current.refresh_token)
             if new.refresh_token is None:
                 new.refresh_token = current.refresh_token
-            self.store.save(self.key, new)
+            await self._asave(new)
             self.refreshes += 1
             return new
 
     async def atoken(self) -> str:
-        current = self._load()
+        current = await self._aload()
         if self._usable(current) or not self._can_refresh(current):
             return current.access_token
         new = await self._arefresh(current.access_token)
