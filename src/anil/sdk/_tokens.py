@@ -13,6 +13,8 @@ refreshes it proactively `leeway` seconds before expiry and once after a 401, an
 **single-flight**: Conta Azul's refresh tokens are single use (a second refresh with the same token kills
 the connection, catalog §1.4), so concurrent callers — threads, asyncio tasks, or both, and every client
 sharing the same store and key (`TokenManager.for_connection`) — wait for one refresh and reuse its result.
+A store with a `refresh_lock(key)` context manager (`FileTokenStore`: an OS file lock) extends this to
+processes sharing the store.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -142,6 +144,34 @@ def default_config_dir(app: str = "anil") -> Path:
     return Path(platformdirs.user_config_dir(app, appauthor=False))
 
 
+def _lock_file(handle: Any) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows
+        import msvcrt
+
+        handle.seek(0)
+        while True:
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                continue
+    import fcntl
+
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+
+
+def _unlock_file(handle: Any) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 class FileTokenStore:
     """Tokens as one JSON object `{key: token}` in a file (default `<config dir>/tokens.json`)."""
 
@@ -189,6 +219,18 @@ class FileTokenStore:
     def keys(self) -> list[str]:
         with self._lock:
             return sorted(self._read())
+
+    @contextlib.contextmanager
+    def refresh_lock(self, key: str) -> Iterator[None]:
+        """An exclusive OS file lock (`tokens.json.lock`) held while a token is refreshed, so processes
+        sharing the file (several CLI runs, workers) refresh one at a time and reuse each other's result."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_name(self.path.name + ".lock"), "a+b") as handle:
+            _lock_file(handle)
+            try:
+                yield
+            finally:
+                _unlock_file(handle)
 
 
 class NoToken(ContaAzulError):
@@ -269,8 +311,13 @@ class TokenManager:
 
     # ------------------------------------------------------------------------------------ sync ----
 
+    def _store_lock(self) -> contextlib.AbstractContextManager[Any]:
+        """The store's own cross-process lock (`refresh_lock(key)`, e.g. `FileTokenStore`'s), if it has one."""
+        hook = getattr(self.store, "refresh_lock", None)
+        return hook(self.key) if hook is not None else contextlib.nullcontext()
+
     def _refresh(self, stale: str | None) -> Token | None:
-        with self._lock:
+        with self._lock, self._store_lock():
             current = self._load()
             if self._fresh_enough(current, stale):
                 return current
@@ -309,7 +356,12 @@ class TokenManager:
             while not self._lock.acquire(blocking=False):
                 await asyncio.sleep(0.005)
             try:
-                yield
+                store_lock = self._store_lock()
+                await asyncio.to_thread(store_lock.__enter__)
+                try:
+                    yield
+                finally:
+                    store_lock.__exit__(None, None, None)
             finally:
                 self._lock.release()
 
