@@ -13,7 +13,8 @@ lists). One definition, two clients::
 
 `returns` is a `Model` subclass (the answer, or each listed item, is validated into it), `list[Model]`-like
 through `paginated=True` (a `SyncPager`/`AsyncPager` over every page, whatever the envelope), `bytes`
-(`imprimir`), `None` (204 answers, nothing returned) or `object` (the JSON as parsed, `Decimal` money).
+(`imprimir`), `None` (204 answers, nothing returned); by default `Model` (any JSON object readable by
+attribute, a number or a list as sent, `Decimal` money).
 
 Every declared `(METHOD, path)` lands in the class's `routes` (`→ method name`), which the route coverage
 test checks the server's `/v1` routes against.
@@ -118,7 +119,7 @@ class Endpoint:
 
 
 def endpoint(
-    method: str, path: str, *, returns: Any = object, paginated: bool = False, page_size: int = 100
+    method: str, path: str, *, returns: Any = Model, paginated: bool = False, page_size: int = 100
 ) -> Callable[[Callable[..., Call]], Endpoint]:
     """Declare a method as the operation `METHOD path` (see the module's docstring)."""
 
@@ -131,8 +132,6 @@ def endpoint(
 def _cast(returns: Any) -> Any:
     if returns is None:
         return _nothing
-    if returns is object:
-        return RAW
     return returns
 
 
