@@ -249,7 +249,12 @@ def test_one_manager_per_store_and_company() -> None:
 # ------------------------------------------------------------------------------------- OAuth ----
 
 
-def test_authorization_url_with_pkce_s256() -> None:
+def test_authorization_url_with_pkce_s256(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ANIL_API_BASE_URL", raising=False)
+    assert OAuth("c", base_url=None).authorize_url == "https://auth.contaazul.com/oauth2/authorize"
+    monkeypatch.setenv("ANIL_API_BASE_URL", "anil")
+    assert OAuth("c", base_url=None).token_url == "http://localhost:8000/oauth2/token"
+    monkeypatch.delenv("ANIL_API_BASE_URL")
     oauth = OAuth("cid", "secret", "https://app.example.com/cb")
     request = oauth.authorization_url(state="st")
     parts = urlsplit(request.url)
@@ -263,6 +268,10 @@ def test_authorization_url_with_pkce_s256() -> None:
     assert query["code_challenge"] == base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
     assert 43 <= len(request.code_verifier) <= 128
     assert OAuth("c").token_url == "https://auth.contaazul.com/oauth2/token"
+    assert (
+        OAuth("c", base_url="https://api-v2.contaazul.com/").token_url
+        == "https://auth.contaazul.com/oauth2/token"
+    )
     assert OAuth("c", base_url="anil").authorize_url == "http://localhost:8000/oauth2/authorize"
     plain = OAuth("c", base_url="http://h:1").authorization_url(pkce=False)
     assert "code_challenge" not in plain.url and plain.code_verifier is None and plain.state

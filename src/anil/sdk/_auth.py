@@ -77,8 +77,9 @@ class AuthorizationRequest:
 class OAuth:
     """Conta Azul's OAuth for one app: the authorize URL, the code exchange and the refresh.
 
-    `base_url`: `production` (authorize and token at `auth.contaazul.com`), `anil` or any anil URL
-    (`{url}/oauth2/authorize`, `{url}/oauth2/token`); `authorize_url`/`token_url` override either.
+    `base_url` as the client's (None reads `ANIL_API_BASE_URL`): `production` or its URL (authorize and token
+    at `auth.contaazul.com`), `anil` or any anil URL (`{url}/oauth2/authorize`, `{url}/oauth2/token`);
+    `authorize_url`/`token_url` override either.
     The client authenticates with HTTP Basic (`client_id:client_secret`), as the docs ask.
     """
 
@@ -88,7 +89,7 @@ class OAuth:
         client_secret: str | None = None,
         redirect_uri: str | None = None,
         *,
-        base_url: str | None = "production",
+        base_url: str | None = None,
         authorize_url: str | None = None,
         token_url: str | None = None,
         scope: str | None = DEFAULT_SCOPE,
@@ -99,15 +100,16 @@ class OAuth:
         async_http_client: httpx.AsyncClient | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        from anil.sdk._client import resolve_base_url
+        from anil.sdk._client import BASE_URLS, resolve_base_url
 
         self.client_id = client_id
         self.client_secret = client_secret
         self.redirect_uri = redirect_uri
         self.scope = scope
-        preset = OAUTH_URLS.get(base_url or "")
-        if preset is None:
-            root = resolve_base_url(base_url)
+        root = resolve_base_url(base_url)
+        if root == BASE_URLS["production"]:
+            preset = OAUTH_URLS["production"]
+        else:
             preset = (f"{root}/oauth2/authorize", f"{root}/oauth2/token")
         self.authorize_url = authorize_url or preset[0]
         self.token_url = token_url or preset[1]
