@@ -1,9 +1,28 @@
-"""Python SDK for the Conta Azul API (issue 6). Imports no server dependency.
+"""Python SDK for the Conta Azul API, against production or anil (issue 6). Imports no server dependency.
 
-from anil.sdk import ContaAzul
-ca = ContaAzul(base_url="anil", access_token=TOKEN)   # "production", "anil" or any URL
-for p in ca.pessoas.list():
-    print(p.nome)
+Shortest start::
+
+    from anil.sdk import ContaAzul
+    ca = ContaAzul(base_url="anil", access_token=TOKEN)   # "production", "anil" or any URL
+    for p in ca.pessoas.list():
+        print(p.nome)
+
+A connection per company, with OAuth (catalog §1)::
+
+    from anil.sdk import ContaAzul, FileTokenStore, OAuth
+    oauth = OAuth(CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, base_url="production")
+    start = oauth.authorization_url()              # send the user to start.url (PKCE S256)
+    token = oauth.exchange_code(CODE, start.code_verifier)
+    store = FileTokenStore()                       # tokens.json in the user's config dir
+    store.save("minha-empresa", token)
+    ca = ContaAzul(base_url="production", oauth=oauth, token_store=store, company="minha-empresa")
+
+The client refreshes the token before it expires and once after a 401, one refresh at a time across
+threads, asyncio tasks and processes sharing the file. `AsyncContaAzul` has the same surface (`await`,
+`async for`). Errors: `ContaAzulError` → `APIStatusError` (`BadRequest`, `Unauthorized`, `NotFound`,
+`Conflict`, `RateLimited`, `ServerError`, …, with `.body` and `.request_id`), `APIConnectionError`,
+`ProtocolFailed`/`ProtocolTimeout`. Retries: connection errors, 429 (`Retry-After`), 502/503/504; writes
+only with `retry_writes=True`. Money is `Decimal` both ways.
 """
 
 from anil.sdk._auth import DEFAULT_SCOPE, AuthorizationRequest, OAuth, StaticToken, pkce_pair
