@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +66,22 @@ def listing(server: Server, token: str, path: str, also: frozenset[str] = frozen
     return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, default=str))
 
 
-def seed(server: Server, token: str) -> None:
-    """What the demo company lacks: a cost center used by a product, a company and an address."""
+SELLER = "Rita Vendas"
+
+
+def seller(server: Server, id_empresa: str) -> None:
+    """The sellers the API cannot create, through `/_anil/`."""
+    created = httpx.post(
+        f"{server.url}/_anil/companies/{id_empresa}/vendedores", json={"nome": SELLER}, headers=server.admin
+    )
+    assert created.status_code in (200, 201), created.text
+
+
+def seed(server: Server, token: str, id_empresa: str) -> None:
+    """What the demo company lacks: a cost center used by a product, a company with an address, a service
+    and a sale of a product and the service, with its seller, a discount, freight and two installments."""
     headers = {"Authorization": f"Bearer {token}"}
+    seller(server, id_empresa)
     centro = httpx.post(
         f"{server.url}/v1/centro-de-custo", json={"nome": "Obra 12", "codigo": "OB12"}, headers=headers
     )
@@ -108,15 +122,42 @@ def seed(server: Server, token: str) -> None:
     }
     created = httpx.post(f"{server.url}/v1/servicos", json=servico, headers=headers)
     assert created.status_code in (200, 201), created.text
+    servico_id = created.json()["id"]
+    cliente = httpx.get(f"{server.url}/v1/pessoas", params={"busca": "Oficina"}, headers=headers).json()
+    produto_id = httpx.get(f"{server.url}/v1/produtos", params={"busca": "FER-SERRA"}, headers=headers).json()
+    vendedores = httpx.get(f"{server.url}/v1/venda/vendedores", headers=headers).json()
+    venda = {
+        "id_cliente": cliente["items"][0]["id"],
+        "numero": 4711,
+        "situacao": "APROVADO",
+        "data_venda": "2026-11-10",
+        "id_vendedor": next(v["id"] for v in vendedores if v["nome"] == SELLER),
+        "itens": [
+            {"id": produto_id["items"][0]["id"], "quantidade": 2, "valor": "349.90"},
+            {"id": servico_id, "quantidade": 1, "valor": "80.10"},
+        ],
+        "composicao_de_valor": {"frete": "15.00", "desconto": {"tipo": "VALOR", "valor": "0.90"}},
+        "condicao_pagamento": {
+            "opcao_condicao_pagamento": "2x",
+            "tipo_pagamento": "PIX_PAGAMENTO_INSTANTANEO",
+            "parcelas": [
+                {"data_vencimento": "2026-11-10", "valor": "397.00"},
+                {"data_vencimento": "2026-12-10", "valor": "397.00"},
+            ],
+        },
+        "observacoes": "entrega na obra",
+    }
+    created = httpx.post(f"{server.url}/v1/venda", json=venda, headers=headers)
+    assert created.status_code in (200, 201), created.text
 
 
-def demo_token(server: Server) -> str:
+def demo_company(server: Server) -> tuple[str, str]:
     companies = httpx.get(f"{server.url}/_anil/companies", headers=server.admin).json()
     demo = next(c for c in companies if c["demo"])
     token = httpx.post(
         f"{server.url}/_anil/tokens", json={"id_empresa": demo["id_empresa"]}, headers=server.admin
     )
-    return token.json()["access_token"]
+    return demo["id_empresa"], token.json()["access_token"]
 
 
 LISTS = {
@@ -124,13 +165,15 @@ LISTS = {
     "produtos": "/v1/produtos",
     "servicos": "/v1/servicos",
     "centros_de_custo": "/v1/centro-de-custo",
+    "vendas": "/v1/venda/busca",
 }
 
 
 def test_export_then_import_gives_identical_listings(server: Server, tmp_path: Path) -> None:
-    source = demo_token(server)  # people, products (a kit, a size variation), services
-    seed(server, source)
-    _, target = server.company("Destino Ltda")
+    demo, source = demo_company(server)  # people, products (a kit, a size variation), services
+    seed(server, source, demo)
+    target_id, target = server.company("Destino Ltda")
+    seller(server, target_id)  # matched by name
     file = tmp_path / "empresa.jsonl"
 
     exported = cli(server, source, "export", "--output", str(file))
@@ -144,7 +187,7 @@ def test_export_then_import_gives_identical_listings(server: Server, tmp_path: P
     assert exported["exported"]["pessoas"] >= 5 and exported["exported"]["produtos"] >= 5
 
     result = cli(server, target, "import", str(file))
-    creatable = ("centros_de_custo", "pessoas", "produtos", "servicos")
+    creatable = ("centros_de_custo", "pessoas", "produtos", "servicos", "vendas")
     assert result["created"] == {group: exported["exported"][group] for group in creatable}
     assert not set(creatable) & set(result["skipped"])
     # what the API cannot create is matched by name: the plan of categories every company starts with
@@ -156,9 +199,10 @@ def test_export_then_import_gives_identical_listings(server: Server, tmp_path: P
 
 
 def test_a_company_seeded_through_the_api_comes_back_whole(server: Server, tmp_path: Path) -> None:
-    _, source = server.company("Origem Detalhes")
-    seed(server, source)
-    _, target = server.company("Destino Detalhes")
+    source_id, source = server.company("Origem Detalhes")
+    seed(server, source, source_id)
+    target_id, target = server.company("Destino Detalhes")
+    seller(server, target_id)
     file = tmp_path / "e.jsonl"
     cli(server, source, "export", "--output", str(file))
     cli(server, target, "import", str(file))
@@ -177,9 +221,19 @@ def test_a_company_seeded_through_the_api_comes_back_whole(server: Server, tmp_p
         produto_a = a.get(f"/v1/produtos/{sa['id']}", cast=RAW)
         produto_b = b.get(f"/v1/produtos/{sb['id']}", cast=RAW)
         centros_b = {c["id"]: c["nome"] for c in b.paginate("/v1/centro-de-custo", cast=RAW)}
+        [va] = list(a.paginate("/v1/venda/busca", cast=RAW))
+        [vb] = list(b.paginate("/v1/venda/busca", cast=RAW))
+        venda_a, venda_b = a.get(f"/v1/venda/{va['id']}", cast=RAW), b.get(f"/v1/venda/{vb['id']}", cast=RAW)
+        itens_a = list(a.paginate(f"/v1/venda/{va['id']}/itens", cast=RAW))
+        itens_b = list(b.paginate(f"/v1/venda/{vb['id']}/itens", cast=RAW))
     assert da == db
     assert centros_b[produto_b["id_centro_custo"]] == "Obra 12"  # the product points at the new cost center
     assert strip(produto_a) == strip(produto_b)
+    # the sale: same client, seller, lines, discount, freight and installments (to the cent), new ids
+    assert strip(venda_a) == strip(venda_b)
+    assert venda_b["vendedor"]["nome"] == SELLER and venda_b["cliente"]["nome"] == "Oficina Azul Ltda"
+    assert strip(itens_a) == strip(itens_b) and len(itens_b) == 2
+    assert venda_b["venda"]["composicao_valor"]["valor_liquido"] == Decimal("794.00")
 
 
 def test_an_import_file_that_is_not_an_export_is_refused(server: Server, tmp_path: Path) -> None:

@@ -400,15 +400,17 @@ class SdkPort:
         "pessoas": "/v1/pessoas",
         "produtos": "/v1/produtos",
         "servicos": "/v1/servicos",
+        "vendas": "/v1/venda/busca",
     }
     UNPAGED = ("vendedores",)  # a bare array
     PAGE_SIZES = {"servicos": 100}  # servicos take 10, 20, 50 or 100 (catalog §2.2)
-    DETAILS = {"pessoas": "/v1/pessoas/{id}", "produtos": "/v1/produtos/{id}"}
+    DETAILS = {"pessoas": "/v1/pessoas/{id}", "produtos": "/v1/produtos/{id}", "vendas": "/v1/venda/{id}"}
     CREATES = {
         "centros_de_custo": "/v1/centro-de-custo",
         "pessoas": "/v1/pessoas",
         "produtos": "/v1/produtos",
         "servicos": "/v1/servicos",
+        "vendas": "/v1/venda",
     }
 
     def __init__(self, client: Any) -> None:
@@ -428,7 +430,10 @@ class SdkPort:
     def detail(self, group: str, record_id: str) -> dict:
         from anil.sdk import RAW
 
-        return self.client.get(self.DETAILS[group].format(id=record_id), cast=RAW)
+        record = self.client.get(self.DETAILS[group].format(id=record_id), cast=RAW)
+        if group == "vendas":  # the lines come from their own list
+            record["itens"] = list(self.client.paginate(f"/v1/venda/{record_id}/itens", cast=RAW))
+        return record
 
     def create(self, group: str, body: dict) -> str:
         from anil.sdk import RAW

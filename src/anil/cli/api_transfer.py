@@ -4,8 +4,9 @@ The file holds one JSON object a line: first `{"group": "_meta", "data": {...}}`
 `{"group": <group>, "id": <id in the source company>, "data": <the record as GET answers it>}` per record.
 
 Import re-creates what the API can create, in dependency order (centros de custo, pessoas, produtos — simple
-ones before kits —, serviços), mapping every old id to the new one. What the API cannot create (categorias,
-contas financeiras, vendedores) is exported for the record and matched by name in the target company. The
+ones before kits —, serviços, vendas), mapping every old id to the new one; products are created with the stock
+the imported sales will take out again added back. What the API cannot create (units, product categories,
+categorias, contas financeiras, vendedores) is exported for the record and matched by name in the target. The
 transforms turn a record as GET answers it into the body POST takes (the two differ: `documento` against
 `cpf`/`cnpj`, `nome_empresa` against `nome_fantasia`, …); they are plain functions, tested on their own.
 
@@ -19,7 +20,10 @@ import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Protocol
+
+from anil.sdk._models import loads
 
 FORMAT = "anil-export/1"
 
@@ -34,6 +38,7 @@ EXPORT_GROUPS = (
     "pessoas",
     "produtos",
     "servicos",
+    "vendas",
 )
 # matched by name (or description) in the target, never created: the API cannot create them
 REFERENCE_GROUPS = (
@@ -43,7 +48,7 @@ REFERENCE_GROUPS = (
     "contas_financeiras",
     "vendedores",
 )
-DETAIL_GROUPS = ("pessoas", "produtos")  # the list answers a summary; the record is the detail
+DETAIL_GROUPS = ("pessoas", "produtos", "vendas")  # the list answers a summary; the record is the detail
 
 
 class Port(Protocol):
@@ -90,7 +95,7 @@ def read_lines(lines: Iterable[str]) -> list[Record]:
         if not raw.strip():
             continue
         try:
-            value = json.loads(raw)
+            value = loads(raw)  # money as Decimal, exact
         except json.JSONDecodeError as exc:
             raise ValueError(f"line {number}: not JSON ({exc.msg})") from exc
         if not isinstance(value, dict) or "group" not in value or not isinstance(value.get("data"), dict):
@@ -277,11 +282,75 @@ def centro_body(data: dict, ids: Callable[[str, str], str | None]) -> dict:
     return _drop_none({"nome": data.get("nome"), "codigo": data.get("codigo")})
 
 
-BODIES: dict[str, Callable[[dict, Callable[[str, str], str | None]], dict]] = {
+def _required(ids: Callable[[str, Any], Any], group: str, old: Any, what: str) -> Any:
+    new = ids(group, old)
+    if new is None:
+        raise LookupError(f"{what} {old} was not imported")
+    return new
+
+
+def venda_body(data: dict, ids: Callable[[str, Any], Any]) -> dict:
+    """`GET /v1/venda/{id}` with its `itens` (as `GET /v1/venda/{id}/itens` lists them) → `POST /v1/venda`:
+    the client, the products and services by their new ids; the seller and the account by name; the
+    installments as they were (their sum is the total). The natureza de operação is left to the target's
+    default: the API lists none to match."""
+    venda = data.get("venda") or {}
+    condicao = venda.get("condicao_pagamento") or {}
+    composicao = venda.get("composicao_valor") or {}
+    desconto = venda.get("configuracao_de_desconto") or {}
+    cliente = (data.get("cliente") or {}).get("uuid") or venda.get("id_cliente")
+    itens = []
+    for item in data.get("itens") or []:
+        group = "servicos" if item.get("tipo") == "SERVICO" else "produtos"
+        itens.append(
+            {
+                "id": _required(ids, group, item.get("id_item"), group[:-1]),
+                "quantidade": item.get("quantidade"),
+                "valor": item.get("valor"),
+                "valor_custo": item.get("custo"),
+            }
+        )
+    vendedor = (data.get("vendedor") or {}).get("id")
+    conta = condicao.get("id_conta_financeira")
+    body = {
+        "id_cliente": _required(ids, "pessoas", cliente, "client"),
+        "numero": venda.get("numero"),
+        "situacao": (venda.get("situacao") or {}).get("nome"),
+        "data_venda": venda.get("data_compromisso"),
+        "itens": itens,
+        "condicao_pagamento": {
+            "opcao_condicao_pagamento": condicao.get("opcao_condicao_pagamento"),
+            "tipo_pagamento": condicao.get("tipo_pagamento"),
+            "id_conta_financeira": ids("contas_financeiras", conta) if conta else None,
+            "nsu": condicao.get("nsu"),
+            "parcelas": [
+                {
+                    "data_vencimento": p.get("data_vencimento"),
+                    "valor": p.get("valor"),
+                    "descricao": p.get("descricao"),
+                }
+                for p in condicao.get("parcelas") or []
+            ],
+        },
+        "composicao_de_valor": {
+            "frete": composicao.get("frete"),
+            "desconto": {"tipo": desconto.get("tipo_desconto"), "valor": desconto.get("taxa_desconto")}
+            if desconto.get("tipo_desconto")
+            else None,
+        },
+        "id_vendedor": ids("vendedores", vendedor) if vendedor else None,
+        "observacoes": venda.get("observacoes"),
+        "observacoes_pagamento": venda.get("observacoes_pagamento"),
+    }
+    return _drop_none(body)
+
+
+BODIES: dict[str, Callable[[dict, Callable[[str, Any], Any]], dict]] = {
     "centros_de_custo": centro_body,
     "pessoas": pessoa_body,
     "produtos": produto_body,
     "servicos": servico_body,
+    "vendas": venda_body,
 }
 REUSED = ("centros_de_custo",)
 # `production`: the groups its API creates (all of the above); anil is the same today
@@ -294,6 +363,41 @@ def _reference_key(group: str, data: dict) -> tuple:
     if group in ("unidades_medida", "produtos_categorias"):
         return (data.get("descricao"),)
     return (data.get("nome"),)
+
+
+MOVES_STOCK = ("APROVADO", "FATURADO")
+
+
+def stock_taken_by_sales(records: list[Record]) -> dict[str, Decimal]:
+    """Per exported product id, the quantity the exported sales took out of its stock (kits by their
+    components; a natureza that brings stock in gives it back). Re-creating those sales in the target takes
+    it out again, so the products are created with it added back and end where they were."""
+    kits = {
+        r.id: (r.data.get("detalhe_kit") or {}).get("items") or []
+        for r in records
+        if r.group == "produtos" and (r.data.get("detalhe_kit") or {}).get("items")
+    }
+    taken: dict[str, Decimal] = {}
+    for record in records:
+        if record.group != "vendas":
+            continue
+        venda = record.data.get("venda") or {}
+        if (venda.get("situacao") or {}).get("nome") not in MOVES_STOCK:
+            continue
+        mudanca = (record.data.get("natureza_operacao") or {}).get("mudanca_estoque")
+        sign = {"SAIDA_ESTOQUE": 1, "ENTRADA_ESTOQUE": -1}.get(mudanca or "", 0)
+        for item in record.data.get("itens") or []:
+            if item.get("tipo") != "PRODUTO" or not sign:
+                continue
+            quantidade = Decimal(str(item.get("quantidade") or 0))
+            parts = kits.get(item.get("id_item"))
+            if parts:
+                for part in parts:
+                    moved = quantidade * Decimal(str(part.get("quantidade") or 0))
+                    taken[part["id_produto"]] = taken.get(part["id_produto"], Decimal(0)) + sign * moved
+            else:
+                taken[item["id_item"]] = taken.get(item["id_item"], Decimal(0)) + sign * quantidade
+    return taken
 
 
 def _produto_order(records: list[Record]) -> list[Record]:
@@ -320,6 +424,12 @@ def import_records(
 
     def new_id(group: str, old: Any) -> Any:
         return result.ids.get(group, {}).get(str(old))
+
+    taken = (
+        stock_taken_by_sales([r for r in records if r.group in ("produtos", "vendas")])
+        if "vendas" in wanted
+        else {}
+    )
 
     for group in REFERENCE_GROUPS:
         exported = by_group.get(group, [])
@@ -362,6 +472,11 @@ def import_records(
                 continue
             try:
                 body = BODIES[group](record.data, new_id)
+                estoque = body.get("estoque") or {}
+                if group == "produtos" and taken.get(record.id) and "estoque_disponivel" in estoque:
+                    estoque["estoque_disponivel"] = (
+                        Decimal(str(estoque["estoque_disponivel"])) + taken[record.id]
+                    )
             except LookupError as exc:
                 result.skipped.setdefault(group, []).append(f"{record.id}: {exc}")
                 advance(record)
