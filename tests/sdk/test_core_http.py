@@ -266,3 +266,30 @@ def test_token_repr_hides_secrets() -> None:
     from anil.sdk import Token
 
     assert "s3cret" not in repr(Token("s3cret", "s3cret-too", id_token="s3cret-id"))
+
+
+def test_async_connection_errors_retry_gets_not_posts_and_timeouts_configurable() -> None:
+    sleeps: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    async def run() -> None:
+        script = Script(httpx.ReadError("reset"), httpx.Response(200, json={"a": 1}))
+        async with AsyncContaAzul(
+            base_url="https://ca.test", access_token="t", transport=httpx.MockTransport(script), sleep=sleep
+        ) as ca:
+            assert (await ca.get("/v1/x")).a == 1
+        script = Script(httpx.ReadError("reset"), httpx.Response(201, json={}))
+        async with AsyncContaAzul(
+            base_url="https://ca.test", access_token="t", transport=httpx.MockTransport(script), sleep=sleep
+        ) as ca:
+            with pytest.raises(APIConnectionError):
+                await ca.post("/v1/x", {})
+        assert len(script.requests) == 1
+        async with AsyncContaAzul(base_url="anil", timeout=5.0) as ca:
+            assert ca._http.timeout == httpx.Timeout(5.0)
+
+    asyncio.run(run())
+    assert len(sleeps) == 1
+    assert ContaAzul(timeout=httpx.Timeout(2.0, connect=1.0))._http.timeout.connect == 1.0
