@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -40,6 +40,9 @@ async def first_page(pager: Any) -> Any:
 async def walk(ca: Any, admin: Admin, id_empresa: str, tag: str) -> dict[str, Any]:
     """Every group, every operation the SDK declares; returns what it saw (for the callers' own checks)."""
     seen: dict[str, Any] = {}
+
+    # the company's clock, which its financial date rules read, frozen where the dates below make sense
+    admin("PUT", f"/_anil/companies/{id_empresa}/relogio", {"instante": "2026-11-22T12:00:00"})
 
     # pessoas
     conectada = await run(ca.pessoas.conta_conectada())
@@ -320,11 +323,7 @@ async def walk(ca: Any, admin: Admin, id_empresa: str, tag: str) -> dict[str, An
     )
     await run(ca.financeiro.wait_protocol(pagar.protocolo, timeout=15))
     assert len(await items(ca.financeiro.contas_a_pagar.buscar(**janela))) == 1
-    agora = datetime.now()
-    janela_alteracao = {
-        "data_inicio": (agora - timedelta(days=100)).strftime("%Y-%m-%dT%H:%M:%S"),
-        "data_fim": (agora + timedelta(days=100)).strftime("%Y-%m-%dT%H:%M:%S"),
-    }
+    janela_alteracao = {"data_inicio": "2026-11-01T00:00:00", "data_fim": "2026-12-31T23:59:59"}
     alteradas = await items(ca.financeiro.alteracoes(**janela_alteracao, page_size=10))
     assert evento_id in [a.id for a in alteradas]
     seen["evento"] = evento_id
