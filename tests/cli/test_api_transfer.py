@@ -245,3 +245,19 @@ def test_an_import_file_that_is_not_an_export_is_refused(server: Server, tmp_pat
     )
     assert result.exit_code == 1
     assert "unknown format" in json.loads(result.output)["error"]
+
+
+def test_import_only_some_groups_with_a_human_summary(server: Server, tmp_path: Path) -> None:
+    source_id, source = server.company("Origem Parcial")
+    seed(server, source, source_id)
+    _, target = server.company("Destino Parcial")
+    file = tmp_path / "p.jsonl"
+    cli(server, source, "export", "--output", str(file))
+    args = ["api", "--base-url", server.url, "--token", target, "import", str(file)]
+    result = runner.invoke(app, [*args, "--only", "pessoas", "--only", "servicos"])
+    assert result.exit_code == 0, result.output
+    assert "importado" in result.output and "not asked for" in result.output
+    assert [p["nome"] for p in listing(server, target, "/v1/pessoas")] == ["Oficina Azul Ltda"]
+    assert listing(server, target, "/v1/produtos") == [] and listing(server, target, "/v1/venda/busca") == []
+    refused = runner.invoke(app, [*args, "--only", "categorias", "--json"])
+    assert refused.exit_code == 1 and "--only takes" in json.loads(refused.output)["error"]

@@ -119,3 +119,14 @@ def test_import_order_ids_and_refusals() -> None:
     assert result.skipped["categorias"] == ["Só lá / DESPESA: no match in the target"]
     assert len(result.skipped["servicos"]) == 1 and "s1" in result.skipped["servicos"][0]
     assert result.created == {"centros_de_custo": 1, "produtos": 2}
+
+
+def test_only_the_groups_asked_for_are_created() -> None:
+    records = [
+        Record("pessoas", "p", {"nome": "Ana", "tipo_pessoa": "Física"}),
+        Record("servicos", "s", {"descricao": "X"}),
+    ]
+    port = FakePort(refuse=set())
+    result = transfer.import_records(port, records, groups=("servicos",))
+    assert [g for g, _ in port.created] == ["servicos"]
+    assert result.skipped == {"pessoas": ["1 not imported: the group was not asked for"]}

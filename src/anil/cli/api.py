@@ -358,11 +358,37 @@ def _export(ctx: typer.Context, output: Path | None, as_json: bool) -> None:
         return counts
 
     counts = _call(ctx, as_json, work)
-    if output is not None:
-        show({"exported": counts, "file": str(output)}, as_json=as_json)
+    if output is None:
+        return
+    if as_json:
+        print_json({"exported": counts, "file": str(output)})
+    else:
+        rows = [{"grupo": group, "registros": count} for group, count in counts.items()]
+        show(rows, as_json=False, title=f"exportado para {output}")
 
 
-def _import(ctx: typer.Context, source: Path, as_json: bool) -> None:
+def _import_summary(result: dict) -> None:
+    from rich.console import Console
+
+    groups = [*result["matched"], *(g for g in result["created"] if g not in result["matched"])]
+    groups += [g for g in result["skipped"] if g not in groups]
+    rows = [
+        {
+            "grupo": group,
+            "criados": result["created"].get(group, 0),
+            "associados por nome": result["matched"].get(group, 0),
+            "ignorados": len(result["skipped"].get(group, [])),
+        }
+        for group in groups
+    ]
+    show(rows, as_json=False, title="importado")
+    console = Console()
+    for group, reasons in result["skipped"].items():
+        for reason in reasons:
+            console.print(f"[yellow]{group}[/yellow]: {reason}")
+
+
+def _import(ctx: typer.Context, source: Path, only: list[str] | None, as_json: bool) -> None:
     from rich.progress import Progress
 
     from anil.cli import api_transfer as transfer
@@ -379,12 +405,20 @@ def _import(ctx: typer.Context, source: Path, as_json: bool) -> None:
             result = transfer.import_records(
                 SdkPort(client),
                 records,
+                groups=only or transfer.CREATABLE,
                 refused=(BadRequest, Conflict, NotFound, UnprocessableEntity),
                 advance=lambda r: progress.update(task, advance=1, description=f"import {r.group}"),
             )
         return result.as_json()
 
-    show(_call(ctx, as_json, work), as_json=as_json)
+    unknown = sorted(set(only or ()) - set(transfer.CREATABLE))
+    if unknown:
+        fail(f"--only takes {', '.join(transfer.CREATABLE)}; not {', '.join(unknown)}", as_json=as_json)
+    result = _call(ctx, as_json, work)
+    if as_json:
+        print_json(result)
+    else:
+        _import_summary(result)
 
 
 class SdkPort:
@@ -589,7 +623,11 @@ def register(app: typer.Typer) -> None:
     def import_(
         ctx: typer.Context,
         source: Annotated[Path, typer.Argument(metavar="FILE.jsonl", exists=True, dir_okay=False)],
+        only: Annotated[
+            list[str] | None,
+            typer.Option("--only", help="Only these groups (repeat): centros_de_custo, pessoas, produtos, …"),
+        ] = None,
         as_json: Json = False,
     ) -> None:
         """Re-create an export in this company (what its API can create), mapping old ids to new."""
-        _import(ctx, source, as_json)
+        _import(ctx, source, only, as_json)

@@ -454,6 +454,12 @@ def import_records(
         if group == "produtos":
             exported = _produto_order(exported)
         mapping = result.ids.setdefault(group, {})
+        if group not in wanted:
+            if exported:
+                result.skipped[group] = [f"{len(exported)} not imported: the group was not asked for"]
+            for record in exported:
+                advance(record)
+            continue
         # cost centers are unique by name: one the target already has is used, not created again
         existing = (
             {item.get("nome"): item.get("id") for item in port.each(group)}
@@ -464,10 +470,6 @@ def import_records(
             if record.data.get("nome") in existing:
                 mapping[record.id] = existing[record.data["nome"]]
                 result.matched[group] = result.matched.get(group, 0) + 1
-                advance(record)
-                continue
-            if group not in wanted:
-                result.skipped.setdefault(group, []).append(f"{record.id}: not creatable here")
                 advance(record)
                 continue
             try:
