@@ -20,6 +20,7 @@ from anil.sdk.resources.financeiro import (
     Parcelas,
     Protocolos,
 )
+from anil.sdk.resources.legado import PessoaLegado, ProdutoLegado
 from anil.sdk.resources.vendas import Contratos, Orcamentos, Vendas
 
 __all__ = [
@@ -35,7 +36,9 @@ __all__ = [
     "Financeiro",
     "Orcamentos",
     "Parcelas",
+    "PessoaLegado",
     "Pessoas",
+    "ProdutoLegado",
     "Produtos",
     "Protocolos",
     "Resource",
@@ -61,6 +64,8 @@ RESOURCES: dict[str, type[Resource]] = {
         ContasFinanceiras,
         Financeiro,
         Protocolos,
+        PessoaLegado,
+        ProdutoLegado,
     )
 }
 
