@@ -23,10 +23,10 @@ test checks the server's `/v1` routes against.
 from __future__ import annotations
 
 import functools
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from anil.sdk._client import RAW, AsyncContaAzul
 from anil.sdk._client import Resource as _CoreResource
@@ -70,13 +70,12 @@ def body_of(body: Any = None, **fields: Any) -> Any:
 
 
 def _segment(value: Any) -> str:
+    """A path value: a record stands for its `id`; quoted, so an id can never reach another path."""
     if isinstance(value, Model):
         value = getattr(value, "id", None)
     if value is None or value == "":
         raise ValueError("an id is required")
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    return str(value)
+    return quote(str(value), safe="")
 
 
 class Endpoint:
