@@ -216,3 +216,51 @@ def test_the_base_url_comes_from_the_environment(
     monkeypatch.setenv("ANIL_API_BASE_URL", server.url)
     monkeypatch.setenv("ANIL_API_TOKEN", token)
     assert [c["nome"] for c in run("contas-financeiras", "list")] == ["Caixinha"]
+
+
+def test_financial_groups_a_receivable_through_its_protocol(server: Server, config: Path) -> None:
+    from tests.api.financeiro_builders import receber_body
+
+    _, token = server.company("Financeiro Ltda")
+    base = ("--base-url", server.url, "--token", token)
+    contato = run(
+        *base,
+        "pessoas",
+        "create",
+        "--data",
+        '{"nome": "Caio", "tipo_pessoa": "Física", "perfis": [{"tipo_perfil": "Cliente"}]}',
+    )["id"]
+    [conta] = [c["id"] for c in run(*base, "contas-financeiras", "list") if c["nome"] == "Caixinha"]
+    [categoria] = run(*base, "categorias", "list", "-f", "tipo=RECEITA", "-f", "nome=Vendas", "--limit", "1")
+    body = receber_body(
+        conta,
+        contato,
+        categoria["id"],
+        "300.30",
+        [("2026-12-10", "100.10"), ("2027-01-10", "100.10"), ("2027-02-10", "100.10")],
+    )
+    accepted = run(*base, "contas-a-receber", "create", "--data", json.dumps(body))
+    assert accepted["status"] == "PENDING"
+    deadline = time.monotonic() + 20
+    while (protocolo := run(*base, "protocolos", "get", accepted["protocolo"]))["status"] == "PENDING":
+        assert time.monotonic() < deadline, protocolo
+        time.sleep(0.2)
+    assert protocolo["status"] == "SUCCESS", protocolo
+
+    window = ("-f", "data_vencimento_de=2026-12-01", "-f", "data_vencimento_ate=2026-12-31")
+    [parcela] = run(*base, "contas-a-receber", "list", *window)
+    assert Decimal(str(parcela["total"])) == Decimal("100.10")
+    detail = run(*base, "parcelas", "get", parcela["id"])
+    assert detail["evento"]["id"] == protocolo["evento_financeiro_id"]
+    assert run(*base, "contas-a-pagar", "list", *window) == []
+
+    servico = run(
+        *base,
+        "servicos",
+        "create",
+        "--data",
+        '{"descricao": "Poda", "status": "ATIVO", "tipo_servico": "PRESTADO"}',
+    )
+    numero = run(*base, "servicos", "get", servico["id"])["id_servico"]
+    assert run(*base, "servicos", "delete", str(numero)) == {"deleted": [str(numero)]}
+    assert run(*base, "servicos", "list") == []
