@@ -264,3 +264,45 @@ def test_financial_groups_a_receivable_through_its_protocol(server: Server, conf
     numero = run(*base, "servicos", "get", servico["id"])["id_servico"]
     assert run(*base, "servicos", "delete", str(numero)) == {"deleted": [str(numero)]}
     assert run(*base, "servicos", "list") == []
+
+
+SERVER_ONLY = ["fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "authlib", "joserfc"]
+SERVER_ONLY += ["pydantic_settings", "psycopg", "asyncpg", "redis", "jinja2", "orjson", "fpdf"]
+WITHOUT_SERVER = """
+import importlib.abc, sys
+BLOCKED = set(sys.argv[1].split(","))
+
+class NoServerExtra(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ImportError(f"{name} is not installed (server extra)")
+        return None
+
+sys.meta_path.insert(0, NoServerExtra())
+from anil.cli import app
+try:
+    app(sys.argv[2:], prog_name="anil")
+finally:
+    leaked = sorted(m for m in sys.modules if m.split(".")[0] in BLOCKED)
+    assert not leaked, leaked
+"""
+
+
+def test_the_cli_runs_without_the_server_extra(server: Server) -> None:
+    import subprocess
+    import sys
+
+    _, token = server.company("Sem Servidor")
+    blocked = ",".join(SERVER_ONLY)
+    command = [sys.executable, "-c", WITHOUT_SERVER, blocked]
+    listed = subprocess.run(
+        [*command, "api", "--base-url", server.url, "--token", token, "contas-financeiras", "list", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert [c["nome"] for c in json.loads(listed.stdout)] == ["Caixinha"]
+    # the blocker really blocks: a server command fails under it
+    served = subprocess.run([*command, "db", "upgrade"], capture_output=True, text=True, timeout=60)
+    assert served.returncode != 0 and "server extra" in served.stderr
