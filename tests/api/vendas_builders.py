@@ -4,7 +4,7 @@ API (and the sales settings through `/_anil/`), as an integration would."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from fastapi.testclient import TestClient
 
@@ -60,7 +60,7 @@ def body(
     if desconto is not None:
         tipo, valor = desconto
         desc = (
-            (bruto * Decimal(str(valor)) / 100).quantize(Decimal("0.01"))
+            (bruto * Decimal(str(valor)) / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             if tipo == "PORCENTAGEM"
             else Decimal(str(valor))
         )
