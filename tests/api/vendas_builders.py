@@ -55,7 +55,7 @@ def body(
 ) -> dict:
     """A valid sale: its installments generated from `opcao` for the total the items make."""
     bruto = sum((Decimal(str(q)) * Decimal(str(v)) for _, q, v in itens), Decimal(0))
-    bruto = bruto.quantize(Decimal("0.01"))
+    bruto = bruto.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     desc = Decimal(0)
     if desconto is not None:
         tipo, valor = desconto

@@ -4,7 +4,7 @@ own composition (proposals become sales with the same total)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -42,7 +42,7 @@ def test_percentage_discounts_make_the_sales_total(
         _entrada(itens, frete=frete, desconto_enviado=True, desconto_tipo="PORCENTAGEM", desconto_valor=taxa)
     )
     exato = sum((q * v for q, v in itens), Decimal(0))
-    assert valido.valor_bruto == exato.quantize(Decimal("0.01"))
+    assert valido.valor_bruto == exato.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     assert Decimal(0) <= valido.desconto <= valido.valor_bruto
     assert valido.total == valido.valor_bruto - valido.desconto + (frete or Decimal(0))
     assert valido.total >= 0 and valido.total.as_tuple().exponent == -2
@@ -61,7 +61,7 @@ def test_value_discounts_up_to_the_gross_only(
     itens: list[tuple[Decimal, Decimal]], desconto: Decimal
 ) -> None:
     entrada = _entrada(itens, desconto_enviado=True, desconto_tipo="VALOR", desconto_valor=desconto)
-    bruto = sum((q * v for q, v in itens), Decimal(0)).quantize(Decimal("0.01"))
+    bruto = sum((q * v for q, v in itens), Decimal(0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if desconto > bruto:
         with pytest.raises(InvalidInput, match="O desconto não pode ser maior"):
             validar(entrada)
