@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from anil.sdk.resources._base import Call, Resource, body_of, endpoint
 from anil.sdk.resources.models import Pessoa, Produto, Servico, Vendedor
+from anil.sdk.types import (
+    CodigoFiscal,
+    ContaConectada,
+    Marca,
+    PessoaCreate,
+    PessoaCriada,
+    PessoaItem,
+    PessoaUpdate,
+    ProdutoCategoria,
+    ProdutoCreate,
+    ProdutoItem,
+    ProdutoUpdate,
+    ResultadoAtivacao,
+    ServicoCreate,
+    ServicoUpdate,
+    UnidadeMedida,
+)
 
 __all__ = ["Pessoas", "Produtos", "Servicos", "Vendedores"]
 
@@ -20,7 +37,7 @@ class Pessoas(Resource):
 
     name = "pessoas"
 
-    @endpoint("GET", "/v1/pessoas", returns=Pessoa, paginated=True)
+    @endpoint("GET", "/v1/pessoas", returns=PessoaItem, paginated=True)
     def list(self, **filtros: Any) -> Call:
         """Every person matching the filters (`busca`, `tipo_perfil`, `documentos`, `tipo_ordenacao`…)."""
         return Call.listing(filtros)
@@ -33,25 +50,29 @@ class Pessoas(Resource):
     def get_by_legacy_id(self, uuid_legado: Any) -> Call:
         return Call(path={"uuid_legado": uuid_legado})
 
-    @endpoint("POST", "/v1/pessoas", returns=Pessoa)
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    @endpoint("POST", "/v1/pessoas", returns=PessoaCriada)
+    def create(self, body: PessoaCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
     @endpoint("PUT", "/v1/pessoas/{pessoa_id}", returns=Pessoa)
-    def replace(self, pessoa_id: Any, body: Any = None, **fields: Any) -> Call:
+    def replace(
+        self, pessoa_id: Any, body: PessoaCreate | Mapping[str, Any] | None = None, **fields: Any
+    ) -> Call:
         """The whole person replaced (PUT)."""
         return Call(path={"pessoa_id": pessoa_id}, json=body_of(body, **fields))
 
     @endpoint("PATCH", "/v1/pessoas/{pessoa_id}", returns=None)
-    def update(self, pessoa_id: Any, body: Any = None, **fields: Any) -> Call:
+    def update(
+        self, pessoa_id: Any, body: PessoaUpdate | Mapping[str, Any] | None = None, **fields: Any
+    ) -> Call:
         """Only the fields given changed (PATCH, 204)."""
         return Call(path={"pessoa_id": pessoa_id}, json=body_of(body, **fields))
 
-    @endpoint("POST", "/v1/pessoas/ativar")
+    @endpoint("POST", "/v1/pessoas/ativar", returns=ResultadoAtivacao)
     def activate(self, ids: Iterable[Any]) -> Call:
         return Call(json={"uuids": _ids(ids)})
 
-    @endpoint("POST", "/v1/pessoas/inativar")
+    @endpoint("POST", "/v1/pessoas/inativar", returns=ResultadoAtivacao)
     def deactivate(self, ids: Iterable[Any]) -> Call:
         return Call(json={"uuids": _ids(ids)})
 
@@ -59,7 +80,7 @@ class Pessoas(Resource):
     def delete_many(self, ids: Iterable[Any]) -> Call:
         return Call(json={"uuids": _ids(ids)})
 
-    @endpoint("GET", "/v1/pessoas/conta-conectada")
+    @endpoint("GET", "/v1/pessoas/conta-conectada", returns=ContaConectada)
     def conta_conectada(self) -> Call:
         """The connected company (`id_empresa`, name, document…)."""
         return Call()
@@ -70,7 +91,7 @@ class Produtos(Resource):
 
     name = "produtos"
 
-    @endpoint("GET", "/v1/produtos", returns=Produto, paginated=True)
+    @endpoint("GET", "/v1/produtos", returns=ProdutoItem, paginated=True)
     def list(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
@@ -79,31 +100,33 @@ class Produtos(Resource):
         return Call(path={"produto_id": produto_id})
 
     @endpoint("POST", "/v1/produtos", returns=Produto)
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    def create(self, body: ProdutoCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
     @endpoint("PATCH", "/v1/produtos/{produto_id}", returns=Produto)
-    def update(self, produto_id: Any, body: Any = None, **fields: Any) -> Call:
+    def update(
+        self, produto_id: Any, body: ProdutoUpdate | Mapping[str, Any] | None = None, **fields: Any
+    ) -> Call:
         return Call(path={"produto_id": produto_id}, json=body_of(body, **fields))
 
     @endpoint("DELETE", "/v1/produtos/{produto_id}", returns=None)
     def delete(self, produto_id: Any) -> Call:
         return Call(path={"produto_id": produto_id})
 
-    @endpoint("GET", "/v1/produtos/ncm", paginated=True)
+    @endpoint("GET", "/v1/produtos/ncm", returns=CodigoFiscal, paginated=True)
     def ncm(self, **filtros: Any) -> Call:
         """The NCM table (`busca` ignoring case and accents)."""
         return Call.listing(filtros)
 
-    @endpoint("GET", "/v1/produtos/cest", paginated=True)
+    @endpoint("GET", "/v1/produtos/cest", returns=CodigoFiscal, paginated=True)
     def cest(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
-    @endpoint("GET", "/v1/produtos/unidades-medida", paginated=True)
+    @endpoint("GET", "/v1/produtos/unidades-medida", returns=UnidadeMedida, paginated=True)
     def unidades_medida(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
-    @endpoint("GET", "/v1/produtos/categorias", paginated=True)
+    @endpoint("GET", "/v1/produtos/categorias", returns=ProdutoCategoria, paginated=True)
     def categorias(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
@@ -111,7 +134,7 @@ class Produtos(Resource):
     def ecommerce_categorias(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
-    @endpoint("GET", "/v1/produtos/ecommerce-marcas", paginated=True)
+    @endpoint("GET", "/v1/produtos/ecommerce-marcas", returns=Marca, paginated=True)
     def ecommerce_marcas(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
@@ -131,11 +154,13 @@ class Servicos(Resource):
         return Call(path={"servico_id": servico_id})
 
     @endpoint("POST", "/v1/servicos", returns=Servico)
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    def create(self, body: ServicoCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
     @endpoint("PATCH", "/v1/servicos/{servico_id}", returns=None)
-    def update(self, servico_id: Any, body: Any = None, **fields: Any) -> Call:
+    def update(
+        self, servico_id: Any, body: ServicoUpdate | Mapping[str, Any] | None = None, **fields: Any
+    ) -> Call:
         return Call(path={"servico_id": servico_id}, json=body_of(body, **fields))
 
     @endpoint("DELETE", "/v1/servicos", returns=None)

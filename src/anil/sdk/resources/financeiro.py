@@ -4,6 +4,7 @@ pagar, buscas, parcelas, baixas, alterações, saldos iniciais, transferências)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from anil.sdk.resources._base import Call, Resource, body_of, endpoint
@@ -14,6 +15,24 @@ from anil.sdk.resources.models import (
     ContaFinanceira,
     Parcela,
     Protocolo,
+)
+from anil.sdk.types import (
+    BaixaCreate,
+    BaixaEscrita,
+    BaixaUpdate,
+    CentroDeCustoCreate,
+    ConfiguracaoPadrao,
+    ContaAPagarItem,
+    ContaAReceberItem,
+    EventoAlterado,
+    EventoFinanceiroCreate,
+    ItemDre,
+    ParcelaAtualizada,
+    ParcelaUpdate,
+    ProtocoloCriado,
+    SaldoAtual,
+    SaldoInicial,
+    Transferencia,
 )
 
 __all__ = [
@@ -40,11 +59,11 @@ class Categorias(Resource):
     def list(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
-    @endpoint("GET", "/v1/categorias/configuracao-padrao")
+    @endpoint("GET", "/v1/categorias/configuracao-padrao", returns=ConfiguracaoPadrao)
     def configuracao_padrao(self) -> Call:
         return Call()
 
-    @endpoint("GET", "/v1/financeiro/categorias-dre", paginated=True)
+    @endpoint("GET", "/v1/financeiro/categorias-dre", returns=ItemDre, paginated=True)
     def dre(self, **filtros: Any) -> Call:
         """The DRE Gerencial tree (`{itens}`), its nodes with the categories attached."""
         return Call.listing(filtros)
@@ -60,7 +79,7 @@ class CentrosDeCusto(Resource):
         return Call.listing(filtros)
 
     @endpoint("POST", "/v1/centro-de-custo", returns=CentroDeCusto)
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    def create(self, body: CentroDeCustoCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
 
@@ -74,7 +93,7 @@ class ContasFinanceiras(Resource):
         """Accounts (`tipos`, `nome`, `apenas_ativo`, `esconde_conta_digital`, `mostrar_caixinha`)."""
         return Call.listing(filtros)
 
-    @endpoint("GET", "/v1/conta-financeira/{id_conta_financeira}/saldo-atual")
+    @endpoint("GET", "/v1/conta-financeira/{id_conta_financeira}/saldo-atual", returns=SaldoAtual)
     def saldo_atual(self, conta_id: Any) -> Call:
         return Call(path={"id_conta_financeira": conta_id})
 
@@ -106,13 +125,13 @@ class Protocolos(Resource):
 class ContasAReceber(Resource):
     """`…/contas-a-receber`: creation (202 with a protocol) and the installments' search."""
 
-    @endpoint("POST", f"{EVENTOS}/contas-a-receber")
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    @endpoint("POST", f"{EVENTOS}/contas-a-receber", returns=ProtocoloCriado)
+    def create(self, body: EventoFinanceiroCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         """202: the protocol (`protocolo`, `status` PENDING); `financeiro.wait_protocol(answer)` waits for
         the event."""
         return Call(json=body_of(body, **fields))
 
-    @endpoint("GET", f"{EVENTOS}/contas-a-receber/buscar", returns=Parcela, paginated=True)
+    @endpoint("GET", f"{EVENTOS}/contas-a-receber/buscar", returns=ContaAReceberItem, paginated=True)
     def buscar(self, **filtros: Any) -> Call:
         """Installments due in the required window (`data_vencimento_de`, `data_vencimento_ate`) and any
         other filter; `.page(1).raw["totais"]` the sums per situation."""
@@ -122,11 +141,11 @@ class ContasAReceber(Resource):
 class ContasAPagar(Resource):
     """`…/contas-a-pagar`: creation (202 with a protocol) and the installments' search."""
 
-    @endpoint("POST", f"{EVENTOS}/contas-a-pagar")
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    @endpoint("POST", f"{EVENTOS}/contas-a-pagar", returns=ProtocoloCriado)
+    def create(self, body: EventoFinanceiroCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
-    @endpoint("GET", f"{EVENTOS}/contas-a-pagar/buscar", returns=Parcela, paginated=True)
+    @endpoint("GET", f"{EVENTOS}/contas-a-pagar/buscar", returns=ContaAPagarItem, paginated=True)
     def buscar(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
@@ -143,8 +162,10 @@ class Parcelas(Resource):
     def get(self, parcela_id: Any) -> Call:
         return Call(path={"id": parcela_id})
 
-    @endpoint("PATCH", f"{EVENTOS}/parcelas/{{id}}", returns=Parcela)
-    def update(self, parcela_id: Any, body: Any = None, **fields: Any) -> Call:
+    @endpoint("PATCH", f"{EVENTOS}/parcelas/{{id}}", returns=ParcelaAtualizada)
+    def update(
+        self, parcela_id: Any, body: ParcelaUpdate | Mapping[str, Any] | None = None, **fields: Any
+    ) -> Call:
         """Send the current `versao` (409 `Conflict` when stale)."""
         return Call(path={"id": parcela_id}, json=body_of(body, **fields))
 
@@ -156,16 +177,20 @@ class Baixas(Resource):
     def list(self, parcela_id: Any, **filtros: Any) -> Call:
         return Call.listing(filtros, parcela_id=parcela_id)
 
-    @endpoint("POST", f"{EVENTOS}/parcelas/{{parcela_id}}/baixa", returns=Baixa)
-    def create(self, parcela_id: Any, body: Any = None, **fields: Any) -> Call:
+    @endpoint("POST", f"{EVENTOS}/parcelas/{{parcela_id}}/baixa", returns=BaixaEscrita)
+    def create(
+        self, parcela_id: Any, body: BaixaCreate | Mapping[str, Any] | None = None, **fields: Any
+    ) -> Call:
         return Call(path={"parcela_id": parcela_id}, json=body_of(body, **fields))
 
     @endpoint("GET", f"{EVENTOS}/parcelas/baixa/{{baixa_id}}", returns=Baixa)
     def get(self, baixa_id: Any) -> Call:
         return Call(path={"baixa_id": baixa_id})
 
-    @endpoint("PATCH", f"{EVENTOS}/parcelas/baixa/{{baixa_id}}", returns=Baixa)
-    def update(self, baixa_id: Any, body: Any = None, **fields: Any) -> Call:
+    @endpoint("PATCH", f"{EVENTOS}/parcelas/baixa/{{baixa_id}}", returns=BaixaEscrita)
+    def update(
+        self, baixa_id: Any, body: BaixaUpdate | Mapping[str, Any] | None = None, **fields: Any
+    ) -> Call:
         """Send the current `versao` (409 `Conflict` when stale)."""
         return Call(path={"baixa_id": baixa_id}, json=body_of(body, **fields))
 
@@ -186,16 +211,16 @@ class Financeiro(Resource):
         "baixas": Baixas,
     }
 
-    @endpoint("GET", f"{EVENTOS}/alteracoes", paginated=True)
+    @endpoint("GET", f"{EVENTOS}/alteracoes", returns=EventoAlterado, paginated=True)
     def alteracoes(self, **filtros: Any) -> Call:
         """The events touched in a São Paulo window (`data_inicio`, `data_fim`, ISO without offset)."""
         return Call.listing(filtros)
 
-    @endpoint("GET", f"{EVENTOS}/saldo-inicial", paginated=True)
+    @endpoint("GET", f"{EVENTOS}/saldo-inicial", returns=SaldoInicial, paginated=True)
     def saldo_inicial(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
-    @endpoint("GET", "/v1/financeiro/transferencias", paginated=True)
+    @endpoint("GET", "/v1/financeiro/transferencias", returns=Transferencia, paginated=True)
     def transferencias(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 

@@ -4,10 +4,21 @@ against them; new code uses `client.pessoas` and `client.produtos`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from anil.sdk.resources._base import Call, Resource, body_of, endpoint
+from anil.sdk.types import (
+    PessoaLegado as PessoaLegadoModel,
+)
+from anil.sdk.types import (
+    PessoaLegadoCreate,
+    PessoaLegadoItem,
+    PessoaLegadoResumo,
+    ProdutoLegadoCreate,
+    ResultadoAtivacao,
+    ResultadoExclusao,
+)
 
 __all__ = ["PessoaLegado", "ProdutoLegado"]
 
@@ -21,31 +32,33 @@ class PessoaLegado(Resource):
 
     name = "pessoa_legado"
 
-    @endpoint("GET", "/v1/pessoa", paginated=True)
+    @endpoint("GET", "/v1/pessoa", returns=PessoaLegadoItem, paginated=True)
     def list(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
-    @endpoint("POST", "/v1/pessoa")
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    @endpoint("POST", "/v1/pessoa", returns=PessoaLegadoModel)
+    def create(self, body: PessoaLegadoCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
-    @endpoint("PUT", "/v1/pessoa/{id_cadastro_pessoa}")
-    def replace(self, pessoa_id: Any, body: Any = None, **fields: Any) -> Call:
+    @endpoint("PUT", "/v1/pessoa/{id_cadastro_pessoa}", returns=PessoaLegadoModel)
+    def replace(
+        self, pessoa_id: Any, body: PessoaLegadoCreate | Mapping[str, Any] | None = None, **fields: Any
+    ) -> Call:
         return Call(path={"id_cadastro_pessoa": pessoa_id}, json=body_of(body, **fields))
 
-    @endpoint("POST", "/v1/pessoa/exclusao-lote")
+    @endpoint("POST", "/v1/pessoa/exclusao-lote", returns=ResultadoExclusao)
     def delete_many(self, ids: Iterable[Any]) -> Call:
         return Call(json={"uuids": _ids(ids)})
 
-    @endpoint("POST", "/v1/pessoa/ativacao")
+    @endpoint("POST", "/v1/pessoa/ativacao", returns=ResultadoAtivacao)
     def activate(self, ids: Iterable[Any]) -> Call:
         return Call(json={"uuids": _ids(ids)})
 
-    @endpoint("POST", "/v1/pessoa/desativacao")
+    @endpoint("POST", "/v1/pessoa/desativacao", returns=ResultadoAtivacao)
     def deactivate(self, ids: Iterable[Any]) -> Call:
         return Call(json={"uuids": _ids(ids)})
 
-    @endpoint("GET", "/v1/pessoa/{id_cadastro_pessoa}/resumo")
+    @endpoint("GET", "/v1/pessoa/{id_cadastro_pessoa}/resumo", returns=PessoaLegadoResumo)
     def resumo(self, pessoa_id: Any) -> Call:
         return Call(path={"id_cadastro_pessoa": pessoa_id})
 
@@ -64,7 +77,7 @@ class ProdutoLegado(Resource):
         return Call.listing(filtros)
 
     @endpoint("POST", "/v1/produto")
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    def create(self, body: ProdutoLegadoCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
     @endpoint("POST", "/v1/produto/desativar")

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from anil.sdk._models import Model
 from anil.sdk.resources._base import Call, Resource, body_of, endpoint
 from anil.sdk.resources.models import Contrato, Orcamento, Venda
+from anil.sdk.types import (
+    ContratoCreate,
+    ContratoCriado,
+    ContratoItem,
+    OrcamentoCreate,
+    OrcamentoCriado,
+    OrcamentoItem,
+    VendaBusca,
+    VendaCreate,
+    VendaUpdate,
+)
 
 __all__ = ["Contratos", "Orcamentos", "Vendas"]
 
@@ -32,22 +44,30 @@ class Vendas(Resource):
 
     @endpoint("POST", "/v1/venda/busca", returns=Venda, paginated=True)
     def busca_corpo(
-        self, body: Any = None, *, page_size: int | None = None, limit: int | None = None, **fields: Any
+        self,
+        body: VendaBusca | Mapping[str, Any] | None = None,
+        *,
+        page_size: int | None = None,
+        limit: int | None = None,
+        **fields: Any,
     ) -> Call:
         """The older search with the filters in a JSON body (`periodo`, `ids_donos`…), paging in the query."""
         return Call(json=body_of(body, **fields), page_size=page_size, limit=limit)
 
-    @endpoint("GET", "/v1/venda/{id}", returns=Venda)
+    @endpoint("GET", "/v1/venda/{id}", returns=Model)
     def get(self, venda_id: Any) -> Call:
-        """The sale's envelope (cliente, evento_financeiro, venda, vendedor…); uuid or legacy id."""
+        """The sale's envelope (cliente, evento_financeiro, venda, vendedor…); uuid or legacy id. A `Model`:
+        the server has no wire model of it to type it from (nor of `create`'s and `update`'s answers)."""
         return Call(path={"id": venda_id})
 
-    @endpoint("POST", "/v1/venda", returns=Venda)
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    @endpoint("POST", "/v1/venda", returns=Model)
+    def create(self, body: VendaCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
-    @endpoint("PUT", "/v1/venda/{id}", returns=Venda)
-    def update(self, venda_id: Any, body: Any = None, **fields: Any) -> Call:
+    @endpoint("PUT", "/v1/venda/{id}", returns=Model)
+    def update(
+        self, venda_id: Any, body: VendaUpdate | Mapping[str, Any] | None = None, **fields: Any
+    ) -> Call:
         """The sale edited (`versao` required, any positive value)."""
         return Call(path={"id": venda_id}, json=body_of(body, **fields))
 
@@ -76,7 +96,7 @@ class Orcamentos(Resource):
 
     name = "orcamentos"
 
-    @endpoint("GET", "/v1/orcamentos", returns=Orcamento, paginated=True)
+    @endpoint("GET", "/v1/orcamentos", returns=OrcamentoItem, paginated=True)
     def list(self, **filtros: Any) -> Call:
         return Call.listing(filtros)
 
@@ -84,8 +104,8 @@ class Orcamentos(Resource):
     def get(self, orcamento_id: Any) -> Call:
         return Call(path={"orcamento_id": orcamento_id})
 
-    @endpoint("POST", "/v1/orcamentos", returns=Orcamento)
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    @endpoint("POST", "/v1/orcamentos", returns=OrcamentoCriado)
+    def create(self, body: OrcamentoCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
     @endpoint("DELETE", "/v1/orcamentos", returns=None)
@@ -99,7 +119,7 @@ class Contratos(Resource):
 
     name = "contratos"
 
-    @endpoint("GET", "/v1/contratos", returns=Contrato, paginated=True)
+    @endpoint("GET", "/v1/contratos", returns=ContratoItem, paginated=True)
     def list(self, **filtros: Any) -> Call:
         """Contracts in the required window (`data_inicio`, `data_fim`) and any other filter."""
         return Call.listing(filtros)
@@ -108,8 +128,8 @@ class Contratos(Resource):
     def get(self, contrato_id: Any) -> Call:
         return Call(path={"contrato_id": contrato_id})
 
-    @endpoint("POST", "/v1/contratos", returns=Contrato)
-    def create(self, body: Any = None, **fields: Any) -> Call:
+    @endpoint("POST", "/v1/contratos", returns=ContratoCriado)
+    def create(self, body: ContratoCreate | Mapping[str, Any] | None = None, **fields: Any) -> Call:
         return Call(json=body_of(body, **fields))
 
     @endpoint("DELETE", "/v1/contratos/{contrato_id}", returns=None)
