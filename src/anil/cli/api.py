@@ -255,7 +255,26 @@ DataOpt = Annotated[str, typer.Option("--data", "-d", help="The JSON body, @file
 def _group_app(group: Group) -> typer.Typer:
     sub = typer.Typer(help=group.help, no_args_is_help=True)
 
-    if "list" in group.operations:
+    parent_help = f"The {group.parent} the records belong to." if group.parent else ""
+    Parent = Annotated[str, typer.Argument(metavar=group.parent or "PARENT", help=parent_help)]
+
+    if "list" in group.operations and group.parent:
+
+        @sub.command("list")
+        def list_under(
+            ctx: typer.Context, parent: Parent, filters: FilterOpt = None, as_json: Json = False
+        ) -> None:
+            """Every record under the parent id, with filters as the API names them."""
+            query = _filters(filters)
+
+            def work(client: Any) -> list:
+                return list(operation(client, group, "list")(parent, **query))
+
+            show(_call(ctx, as_json, work), as_json=as_json, columns=group.columns, title=group.name)
+
+        list_under.__annotations__["parent"] = Parent  # a per-group metavar: not a string annotation
+
+    elif "list" in group.operations:
 
         @sub.command("list")
         def list_(
@@ -285,7 +304,20 @@ def _group_app(group: Group) -> typer.Typer:
             """One record by id."""
             show(_call(ctx, as_json, lambda c: operation(c, group, "get")(record_id)), as_json=as_json)
 
-    if "create" in group.operations:
+    if "create" in group.operations and group.parent:
+
+        @sub.command("create")
+        def create_under(ctx: typer.Context, parent: Parent, data: DataOpt, as_json: Json = False) -> None:
+            """Create a record under the parent id from a JSON body (the API's own field names)."""
+            body = _body(data)
+            show(
+                _call(ctx, as_json, lambda c: operation(c, group, "create")(parent, body)),
+                as_json=as_json,
+            )
+
+        create_under.__annotations__["parent"] = Parent
+
+    elif "create" in group.operations:
 
         @sub.command("create")
         def create(ctx: typer.Context, data: DataOpt, as_json: Json = False) -> None:
@@ -371,12 +403,14 @@ def _import_summary(result: dict) -> None:
     from rich.console import Console
 
     groups = [*result["matched"], *(g for g in result["created"] if g not in result["matched"])]
+    groups += [g for g in result["derived"] if g not in groups]
     groups += [g for g in result["skipped"] if g not in groups]
     rows = [
         {
             "grupo": group,
             "criados": result["created"].get(group, 0),
             "associados por nome": result["matched"].get(group, 0),
+            "gerados pelo destino": result["derived"].get(group, 0),
             "ignorados": len(result["skipped"].get(group, [])),
         }
         for group in groups
@@ -388,11 +422,13 @@ def _import_summary(result: dict) -> None:
             console.print(f"[yellow]{group}[/yellow]: {reason}")
 
 
-def _import(ctx: typer.Context, source: Path, only: list[str] | None, as_json: bool) -> None:
+def _import(
+    ctx: typer.Context, source: Path, only: list[str] | None, admin_key: str | None, as_json: bool
+) -> None:
     from rich.progress import Progress
 
     from anil.cli import api_transfer as transfer
-    from anil.sdk import BadRequest, Conflict, NotFound, UnprocessableEntity
+    from anil.sdk import BadRequest, Conflict, NotFound, ProtocolFailed, UnprocessableEntity
 
     try:
         records = transfer.read_lines(source.read_text(encoding="utf-8").splitlines())
@@ -402,12 +438,14 @@ def _import(ctx: typer.Context, source: Path, only: list[str] | None, as_json: b
     def work(client: Any) -> dict:
         with Progress(disable=as_json, transient=True) as progress:
             task = progress.add_task("import", total=len(records))
+            port = SdkPort(client, admin_key=admin_key, base_url=_settings(ctx).base_url)
             result = transfer.import_records(
-                SdkPort(client),
+                port,
                 records,
                 groups=only or transfer.CREATABLE,
-                refused=(BadRequest, Conflict, NotFound, UnprocessableEntity),
+                refused=(BadRequest, Conflict, NotFound, UnprocessableEntity, ProtocolFailed, AdminRefused),
                 advance=lambda r: progress.update(task, advance=1, description=f"import {r.group}"),
+                set_situacao=port.set_situacao if admin_key else None,
             )
         return result.as_json()
 
@@ -419,6 +457,9 @@ def _import(ctx: typer.Context, source: Path, only: list[str] | None, as_json: b
         print_json(result)
     else:
         _import_summary(result)
+
+
+EVENTOS = "/v1/financeiro/eventos-financeiros"
 
 
 class SdkPort:
@@ -435,26 +476,56 @@ class SdkPort:
         "produtos": "/v1/produtos",
         "servicos": "/v1/servicos",
         "vendas": "/v1/venda/busca",
+        "orcamentos": "/v1/orcamentos",
+        "contratos": "/v1/contratos",
+        "contas_a_receber": f"{EVENTOS}/contas-a-receber/buscar",
+        "contas_a_pagar": f"{EVENTOS}/contas-a-pagar/buscar",
+    }
+    # the lists that require a window: every date a company's records can have (choice `transfer-janelas`)
+    WINDOW = ("2000-01-01", "2099-12-31")
+    FILTERS = {
+        "contratos": {"data_inicio": WINDOW[0], "data_fim": WINDOW[1]},
+        "contas_a_receber": {"data_vencimento_de": WINDOW[0], "data_vencimento_ate": WINDOW[1]},
+        "contas_a_pagar": {"data_vencimento_de": WINDOW[0], "data_vencimento_ate": WINDOW[1]},
     }
     UNPAGED = ("vendedores",)  # a bare array
     PAGE_SIZES = {"servicos": 100}  # servicos take 10, 20, 50 or 100 (catalog §2.2)
-    DETAILS = {"pessoas": "/v1/pessoas/{id}", "produtos": "/v1/produtos/{id}", "vendas": "/v1/venda/{id}"}
+    DETAILS = {
+        "pessoas": "/v1/pessoas/{id}",
+        "produtos": "/v1/produtos/{id}",
+        "vendas": "/v1/venda/{id}",
+        "orcamentos": "/v1/orcamentos/{id}",
+        "contratos": "/v1/contratos/{id}",
+        "contas_a_receber": f"{EVENTOS}/parcelas/{{id}}",
+        "contas_a_pagar": f"{EVENTOS}/parcelas/{{id}}",
+    }
     CREATES = {
         "centros_de_custo": "/v1/centro-de-custo",
         "pessoas": "/v1/pessoas",
         "produtos": "/v1/produtos",
         "servicos": "/v1/servicos",
         "vendas": "/v1/venda",
+        "orcamentos": "/v1/orcamentos",
+        "contratos": "/v1/contratos",
+        "contas_a_receber": f"{EVENTOS}/contas-a-receber",
+        "contas_a_pagar": f"{EVENTOS}/contas-a-pagar",
     }
+    ASYNC = ("contas_a_receber", "contas_a_pagar")  # 202 + protocol
+    CHILDREN = {"parcelas": f"{EVENTOS}/{{id}}/parcelas", "baixas": f"{EVENTOS}/parcelas/{{id}}/baixa"}
+    UPDATES = {"parcelas": f"{EVENTOS}/parcelas/{{id}}"}
 
-    def __init__(self, client: Any) -> None:
+    def __init__(self, client: Any, admin_key: str | None = None, base_url: str | None = None) -> None:
         self.client = client
+        self.admin_key = admin_key
+        self.base_url = base_url
+        self._empresa: str | None = None
 
     def each(self, group: str) -> Iterator[dict]:
         from anil.sdk import RAW
 
         pager = self.client.paginate(
             self.LISTS[group],
+            self.FILTERS.get(group),
             cast=RAW,
             page_size=self.PAGE_SIZES.get(group, 100),
             paged=group not in self.UNPAGED,
@@ -473,9 +544,58 @@ class SdkPort:
         from anil.sdk import RAW
 
         answer = self.client.post(self.CREATES[group], body, cast=RAW)
+        if group in self.ASYNC:  # the event, once its protocol succeeded
+            protocolo = self.client.financeiro.wait_protocol(answer)
+            evento = protocolo.get("evento_financeiro_id") if isinstance(protocolo, dict) else None
+            evento = evento or getattr(protocolo, "evento_financeiro_id", None)
+            if not evento:
+                raise ValueError(f"{group}: the protocol names no event: {protocolo!r}")
+            return str(evento)
         if isinstance(answer, dict) and answer.get("id") is not None:
             return str(answer["id"])
         raise ValueError(f"{group}: the create answer has no id: {answer!r}")
+
+    def children(self, group: str, parent_id: str) -> list[dict]:
+        from anil.sdk import RAW
+
+        answer = self.client.get(self.CHILDREN[group].format(id=parent_id), cast=RAW)
+        if isinstance(answer, dict):  # a page
+            return list(answer.get("itens") or answer.get("items") or [])
+        return list(answer or [])
+
+    def create_child(self, group: str, parent_id: str, body: dict) -> str:
+        from anil.sdk import RAW
+
+        answer = self.client.post(self.CHILDREN[group].format(id=parent_id), body, cast=RAW)
+        return str(answer.get("id")) if isinstance(answer, dict) else str(answer)
+
+    def update(self, group: str, record_id: str, body: dict) -> dict:
+        from anil.sdk import RAW
+
+        return self.client.patch(self.UPDATES[group].format(id=record_id), body, cast=RAW)
+
+    def set_situacao(self, orcamento_id: str, situacao: str) -> None:
+        """A proposal's situation through anil's `/_anil/` (choice `transfer-orcamento-situacao`)."""
+        import httpx
+
+        from anil.sdk import RAW, resolve_base_url
+
+        if self._empresa is None:
+            conectada = self.client.get("/v1/pessoas/conta-conectada", cast=RAW)
+            self._empresa = str(conectada["id_empresa"])
+        url = resolve_base_url(self.base_url).rstrip("/")
+        answer = httpx.post(
+            f"{url}/_anil/companies/{self._empresa}/orcamentos/{orcamento_id}/situacao",
+            json={"situacao": situacao},
+            headers={"X-Anil-Admin-Key": self.admin_key or ""},
+            timeout=30,
+        )
+        if answer.status_code >= 400:
+            raise AdminRefused(f"/_anil/ answered {answer.status_code}: {answer.text}")
+
+
+class AdminRefused(Exception):
+    """anil's control namespace refused a call of the import."""
 
 
 def _login(
@@ -627,7 +747,15 @@ def register(app: typer.Typer) -> None:
             list[str] | None,
             typer.Option("--only", help="Only these groups (repeat): centros_de_custo, pessoas, produtos, …"),
         ] = None,
+        admin_key: Annotated[
+            str | None,
+            typer.Option(
+                "--admin-key",
+                envvar="ANIL_ADMIN_KEY",
+                help="anil only: set the proposals' situação through /_anil/ (the API cannot).",
+            ),
+        ] = None,
         as_json: Json = False,
     ) -> None:
         """Re-create an export in this company (what its API can create), mapping old ids to new."""
-        _import(ctx, source, only, as_json)
+        _import(ctx, source, only, admin_key, as_json)

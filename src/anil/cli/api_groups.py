@@ -1,7 +1,9 @@
 """The groups `anil api <group> list|get|create|update|delete` offers, and where each lives in the SDK.
 
 One row per group: its command name, the SDK attribute path of its resource (`pessoas`,
-`financeiro.contas_a_receber`), the operations the API has for it, and the columns of its human table. A
+`financeiro.contas_a_receber`), the operations the API has for it, the columns of its human table and,
+for a group that lives under another record (`baixas` of an installment), the id its list and create
+take first. A
 test checks every declared operation exists on the SDK resource, so the CLI never offers what the SDK
 cannot do.
 """
@@ -22,6 +24,7 @@ class Group:
     operations: dict[str, str]  # CLI operation → SDK method (`…_many` takes every id at once)
     columns: tuple[str, ...]
     help: str
+    parent: str | None = None  # list and create take this id first: `anil api baixas list PARCELA_ID`
 
 
 def _ops(*names: str, **renamed: str) -> dict[str, str]:
@@ -118,9 +121,11 @@ GROUPS: tuple[Group, ...] = (
     Group(
         "baixas",
         "financeiro.baixas",
-        _ops("get", "update", "delete"),
-        ("id", "data_pagamento", "valor"),
-        "Baixas (settlements): get, PATCH and delete by id.",
+        _ops("list", "get", "create", "update", "delete"),
+        ("id", "data_pagamento", "valor_composicao", "metodo_pagamento", "origem"),
+        "Baixas (settlements): list and create by the installment's id (PARCELA_ID), get, PATCH and "
+        "delete by the baixa's id.",
+        parent="PARCELA_ID",
     ),
     Group(
         "transferencias",
