@@ -10,7 +10,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from anil.domain.eventos import EventoValido, Referencias, para_payload, verificar_referencias
+from anil.domain.eventos import (
+    RESPOSTA_SUCESSO,
+    EventoValido,
+    Referencias,
+    para_payload,
+    verificar_referencias,
+)
 from anil.storage.repositories import alteracoes, financeiro
 from anil.storage.repositories import eventos as repo
 from anil.storage.repositories import jobs as fila
@@ -43,6 +49,26 @@ def solicitar_criacao(
     fila.enfileirar(
         session, tenant_id, JOB_CRIAR_EVENTO, para_payload(valido), protocolo_id, agora, disponivel_em
     )
+
+
+def criar_com_protocolo(
+    session: Session,
+    tenant_id: str,
+    valido: EventoValido,
+    protocolo_id: str,
+    agora: datetime,
+    agora_empresa: datetime,
+) -> str:
+    """The 202 of `POST …/contas-a-receber|pagar` when the protocol is due at once and this process runs the
+    worker: the event and its protocol, already SUCCESS, in the request's own transaction, instead of a
+    job the worker would claim a few milliseconds later (what a client sees is the same: the protocol
+    answers SUCCESS as soon as it polls). `agora` is the server's now (the protocol's times),
+    `agora_empresa` the company clock's (the event's). References were checked by the request's read."""
+    evento_id = criar_evento(session, tenant_id, valido, agora_empresa)
+    fila.registrar_concluido(
+        session, tenant_id, protocolo_id, RESPOSTA_SUCESSO[valido.tipo], evento_id, agora
+    )
+    return evento_id
 
 
 def criar_evento(

@@ -116,6 +116,30 @@ def enfileirar(
     enfileirar_muitos(session, [(tenant_id, tipo, payload, protocolo_id)], agora, disponivel_em)
 
 
+def registrar_concluido(
+    session: Session,
+    tenant_id: str,
+    protocolo_id: str,
+    resposta: str,
+    evento_id: str,
+    agora: datetime,
+) -> None:
+    """Insert a protocol already SUCCESS: its event was created in the same transaction (no job)."""
+    write_raw(
+        session,
+        _PROTOCOLO,
+        {
+            "id": protocolo_id,
+            "tenant_id": tenant_id,
+            "status": "SUCCESS",
+            "resposta": resposta,
+            "evento_financeiro_id": evento_id,
+            "criado_em": agora,
+            "concluido_em": agora,
+        },
+    )
+
+
 def enfileirar_muitos(
     session: Session,
     jobs: Sequence[tuple[str, str, dict[str, Any], str | None]],
