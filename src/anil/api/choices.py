@@ -1293,7 +1293,10 @@ CHOICES: tuple[Choice, ...] = (
     Choice(
         "financeiro-protocolo-fila",
         "Who creates the events, and what happens when a worker fails",
-        "A job table is the queue: every server process drains it (`ANIL_WORKER=inprocess`, polling every 100"
+        "A protocol due at once (`immediate`), posted to a process that runs the worker (`ANIL_WORKER=inprocess`, "
+        "the default), is not queued: the request creates the event in its own transaction and the protocol "
+        "is already `SUCCESS` when the client first polls (the 202 still says `PENDING`, as production's). "
+        "Otherwise a job table is the queue: every server process drains it (`ANIL_WORKER=inprocess`, polling every 100"
         " ms and woken by its own requests), `anil worker` processes too. A claim leases a job for 30 s "
         "(`ANIL_WORKER_LEASE_SECONDS`); a job's writes, its protocol and its completion commit together, only "
         "while the worker holds the lease, so a reclaimed job takes effect once. Unexpected failures are "
@@ -1358,5 +1361,16 @@ CHOICES: tuple[Choice, ...] = (
         "open amounts; `data_criacao`/`data_alteracao` São Paulo time (choice `timestamp-format`); `categorias` "
         "and cost centers once each in rateio order, under both `centros_de_custo` and `centros_custo`; "
         "`cliente` (receivables) or `fornecedor` (payables) the event's contact; `renegociacao` null",
+    ),
+    Choice(
+        "sdk-required-fields",
+        "Which fields the SDK's typed models require",
+        "Request models require a field where Conta Azul's own OpenAPI (the files in "
+        "`tests/contract/provider/`) requires it in the operation's request body, nested objects included, "
+        "and then want a value, not null (the server's In models require nothing: its domain reports a "
+        "missing field in CA's words); groups whose OpenAPI is not published (`pessoas`, `produtos`, "
+        "`servicos`) require nothing. Response models declare every field optional, typed as the server's "
+        "wire models (ids and dates text, money `Decimal`), extras kept. Dicts and keyword fields are sent "
+        "unchecked, as before",
     ),
 )
