@@ -252,6 +252,20 @@ def test_financial_groups_a_receivable_through_its_protocol(server: Server, conf
     assert Decimal(str(parcela["total"])) == Decimal("100.10")
     detail = run(*base, "parcelas", "get", parcela["id"])
     assert detail["evento"]["id"] == protocolo["evento_financeiro_id"]
+    # a settlement under the installment's id, and the installment's settlements
+    assert run(*base, "baixas", "list", parcela["id"]) == []
+    pago = {
+        "data_pagamento": "2026-12-09",
+        "composicao_valor": {"valor_bruto": "40.00"},
+        "conta_financeira": conta,
+    }
+    baixa = run(*base, "baixas", "create", parcela["id"], "--data", json.dumps(pago))
+    [listed] = run(*base, "baixas", "list", parcela["id"])
+    assert listed["id"] == baixa["id"] and Decimal(str(listed["valor_composicao"]["valor_bruto"])) == 40
+    assert Decimal(str(run(*base, "parcelas", "get", parcela["id"])["nao_pago"])) == Decimal("60.10")
+    assert fails(*base, "baixas", "create", parcela["id"], "--data", "{}")["error"].startswith(
+        "BadRequest (400)"
+    )
     assert run(*base, "contas-a-pagar", "list", *window) == []
 
     servico = run(
