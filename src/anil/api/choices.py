@@ -1373,4 +1373,52 @@ CHOICES: tuple[Choice, ...] = (
         "wire models (ids and dates text, money `Decimal`), extras kept. Dicts and keyword fields are sent "
         "unchecked, as before",
     ),
+    Choice(
+        "transfer-janelas",
+        "The date window `anil api export` reads the lists that require one (`/v1/contratos`, the "
+        "installments' searches)",
+        "2000-01-01 to 2099-12-31: every contract and installment a company can have; each installment "
+        "exported as its detail (`GET …/parcelas/{id}`, with `evento` and `baixas`) plus its search item "
+        "under `busca` (the contact is only there)",
+    ),
+    Choice(
+        "transfer-numeros",
+        "In which order `anil api import` creates sales, proposals and contracts (they share one number "
+        "counter, and only sales take a `numero`)",
+        "Together, in the order of their numbers (a contract at its first scheduled sale's): a proposal "
+        "then takes the counter's next number and a contract numbers its sales from it, so each gets the "
+        "number it had when nothing below it is missing",
+    ),
+    Choice(
+        "transfer-derivados",
+        "What `anil api import` does with what a sale or contract made by itself",
+        "Never created twice: a contract's scheduled sales come from the contract and the installments "
+        "of events whose origem is VENDA, VENDA_AGENDADA or CONTRATO from their sale, counted under "
+        "`derived` and paired by position (a sale's installments as `GET /v1/venda/{id}` lists them; a "
+        "contract's sales by date and number). A contract is read back from its detail and its first "
+        "scheduled sale (lines, discount, freight, category, cost center, account, first due date, "
+        "notes); a closed (INATIVO) one is created active and reported under `skipped` (closing it "
+        "cancels the sales after today)",
+    ),
+    Choice(
+        "transfer-evento",
+        "How `anil api import` makes a manual receivable or payable again, and its installments' state",
+        "One event per exported event with all its installments (`indice` order; description, due date, "
+        "note, account, value composition, payment method as they are now), rateio, categories, cost "
+        "centers and accounts by their matched ids, the contact from the search item; the event's own "
+        "description, note and account are not readable: the first installment's description and account "
+        "stand for them, the note is empty. Then, installments by due date: a PATCH where the target's "
+        "installment differs (description, due date, note, composition, expected payment date, method, "
+        "loss, NSU, scheduled payment, account), and the settlements in date order, except those the "
+        "target made itself (same origem and gross value, e.g. a FATURADO sale's)",
+    ),
+    Choice(
+        "transfer-orcamento-situacao",
+        "A proposal's `situacao` on `anil api import` (the public API cannot set it) and its notes",
+        "Created as ORCAMENTO; with `--admin-key` (`ANIL_ADMIN_KEY`; anil only, production has no "
+        "`/_anil/`) moved to the exported one through `POST "
+        "/_anil/companies/{id_empresa}/orcamentos/{id}/situacao`, else reported under `skipped`. "
+        "`observacoes` and `observacoes_pagamento` are swapped back, as GET answers them swapped "
+        "(`orcamento-observacoes-trocadas`, quirks on)",
+    ),
 )
