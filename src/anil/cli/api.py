@@ -7,7 +7,8 @@
   overrides it), with the app's credentials, so later commands refresh them by themselves.
 - `logins` — the stored logins; `logout` forgets one.
 - `<group> list|get|create|update|delete` — every group of `api_groups.GROUPS`, where the API has the
-  operation; a Rich table by default, `--json` for one JSON value (money with its exact digits).
+  operation; a Rich table by default, `--json` for one JSON value (money with its exact digits). A group
+  under another record takes its id first: `baixas list|create PARCELA_ID`.
 - `export` / `import` — a company's data to JSON Lines and back into another company (`api_transfer`).
 
 The connection: `--token` (or `ANIL_API_TOKEN`) is used as is; otherwise the stored login of `--company`

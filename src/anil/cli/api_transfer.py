@@ -4,14 +4,19 @@ The file holds one JSON object a line: first `{"group": "_meta", "data": {...}}`
 `{"group": <group>, "id": <id in the source company>, "data": <the record as GET answers it>}` per record.
 
 Import re-creates what the API can create, in dependency order (centros de custo, pessoas, produtos — simple
-ones before kits —, serviços, vendas), mapping every old id to the new one; products are created with the stock
-the imported sales will take out again added back. What the API cannot create (units, product categories,
-categorias, contas financeiras, vendedores) is exported for the record and matched by name in the target. The
-transforms turn a record as GET answers it into the body POST takes (the two differ: `documento` against
-`cpf`/`cnpj`, `nome_empresa` against `nome_fantasia`, …); they are plain functions, tested on their own.
+ones before kits —, serviços; then vendas, orçamentos and contratos together in number order, as they share
+one counter; then the receivables and payables), mapping every old id to the new one; products are created
+with the stock the imported sales will take out again added back. What a sale or contract makes by itself (a
+contract's scheduled sales, the receivables of both) is never created twice: it is paired with what the target
+made. Each manual event is created once with all its installments; then every installment gets what a PATCH
+can redo and its settlements, in date order, so statuses and `nao_pago` come out the same. What the API
+cannot create (units, product categories, categorias, contas financeiras, vendedores) is exported for the
+record and matched by name in the target. The transforms turn a record as GET answers it into the body POST
+takes (the two differ: `documento` against `cpf`/`cnpj`, `nome_empresa` against `nome_fantasia`,
+`valor_composicao` against `composicao_valor`, …); they are plain functions, tested on their own.
 
-The work goes through a `Port` (list every record of a group, read one, create one), which the CLI builds
-over the SDK; nothing here speaks HTTP.
+The work goes through a `Port` (list every record of a group, read one, create one, a record's children,
+a PATCH), which the CLI builds over the SDK; nothing here speaks HTTP.
 """
 
 from __future__ import annotations
