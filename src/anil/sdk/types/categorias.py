@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
 
 from anil.sdk._models import Model
 
@@ -34,11 +34,11 @@ class ItemDre(Model):
     representa_soma_custo_medio: bool | None = None
     subitens: list[ItemDre] | None = None
     categorias_financeiras: list[CategoriaFinanceira] | None = None
-    nome: None = Field(None)
-    tipo: None = Field(None)
-    nivel: None = Field(None)
-    ordem: None = Field(None)
-    parent_id: None = Field(None)
+    nome: Any | None = None
+    tipo: Any | None = None
+    nivel: Any | None = None
+    ordem: Any | None = None
+    parent_id: Any | None = None
 
 
 class SugestaoPadrao(Model):
