@@ -11,7 +11,9 @@ reference in the API's answers resolves.
 
 As the people seeder (design/performance.md rule 6): rows built from the live schema (the tables are
 reflected; columns the seeder does not set take the model's defaults), column by column, each value encoded
-once for the engine, in a forked process a batch ahead of the load. SQLite: one transaction of
+once for the engine, in forked processes a batch ahead of the load (one for SQLite, whose load is the
+slow side; two for PostgreSQL, whose COPYs are faster than one builder). Each batch has its own random
+stream and its own range of ids and rateio seqs, so the data are the same whichever process builds it. SQLite: one transaction of
 `executemany`, 50 rows an INSERT, values the same in every row written as literals, without a journal and
 with CHECK constraints not evaluated row by row (the rows satisfy them by construction; the bare connection
 has foreign keys off). PostgreSQL: `COPY … (FORMAT BINARY)` on one connection per table side by side (the
@@ -61,6 +63,9 @@ SHARES = (0.70, 0.075, 0.075, 0.075, 0.075)
 RECEITA_SHARE = 0.6  # of events: receivables; the rest payables
 ANO = 2026
 CHUNK = 100_000  # installments per COPY batch
+CONSTRUTORES_SQLITE = 1  # builder processes: SQLite's load is the slow side, one keeps ahead of it
+CONSTRUTORES_PG = 2  # the COPYs are the fast side: two builders, one a core
+RATEIOS_POR_LOTE = 2 * CHUNK  # rateio seqs kept for a batch: at most two lines an event, an event a row
 ROWS_PER_INSERT = 50  # SQLite: rows per INSERT statement
 # Indexes led by the parent's id, which the rows arrive sorted by (ids ascend, children follow their event or
 # installment): kept during the load, as they fill by appending, cheaper than sorting them afterwards.
@@ -456,6 +461,7 @@ class _Generator:
 
     def __init__(self, engine: sa.Engine, hoje: date, seed: int) -> None:
         self.sqlite = engine.dialect.name == "sqlite"
+        self.seed = seed
         self.rng = random.Random(seed)
         self.hoje = hoje
         common = {"versao": 1}
@@ -468,17 +474,21 @@ class _Generator:
         self.t_baixas = _Table(engine, BAIXAS, _BAIXA, {**common, "origem": "LANCAMENTO_FINANCEIRO",
                                "multa": 0, "juros": 0, "desconto": 0, "taxa": 0})  # fmt: skip
         self.tables = [self.t_eventos, self.t_rateios, self.t_centros, self.t_parcelas, self.t_baixas]
+        self.rateio_base = 0  # the largest rateio seq before the load
         self.rateio_seq = 0
-        self.faixa = 0  # batches made: the leading digits of their ids
+        self.faixa = 0  # the batch's number: the leading digits of its ids
         self.inicio = date(ANO, 1, 1)
         self.dias = (date(ANO + 1, 1, 1) - self.inicio).days
         self.hoje_dia = (hoje - self.inicio).days
         self.codec = _Codec(self.sqlite, self.inicio, self.dias)
 
-    def lote(self, refs: _Refs, n: int) -> _Lote:
+    def lote(self, refs: _Refs, n: int, numero: int) -> _Lote:
         """`n` installments of one company, with their events, rateio and cost-center lines, settlements,
-        encoded for the engine."""
-        rng = self.rng
+        encoded for the engine: batch `numero`, the same whichever process builds it (its own random stream,
+        its ids' leading digits, its own range of rateio seqs, above the previous batch's)."""
+        self.rng = rng = random.Random(self.seed * 1_000 + numero)
+        self.faixa = numero
+        self.rateio_seq = self.rateio_base + numero * RATEIOS_POR_LOTE
         rnd = rng.random
         dias, hoje = self.dias, self.hoje_dia
         tenant = repeat(refs.tenant)
@@ -501,7 +511,6 @@ class _Generator:
         contato_ev = [contatos[int(rnd() * nc)] for _ in range(ne)]
         conta_ev = [contas[int(rnd() * na)] for _ in range(ne)]
         faixa = self.faixa
-        self.faixa += 1
         evento_ids = _uuids(rng, ne, faixa)
         nomes = [
             (_DESCRICOES_RECEITA if r else _DESCRICOES_DESPESA)[i]
@@ -599,6 +608,7 @@ class _Generator:
                 ra_val += (v // 2, v - v // 2)
         first_seq = self.rateio_seq + 1
         self.rateio_seq += len(ra_ev)
+        assert len(ra_ev) <= RATEIOS_POR_LOTE
         ra_seq = list(range(first_seq, self.rateio_seq + 1))
         categoria = [receitas[int(rnd() * nr)] if receita[e] else despesas[int(rnd() * nd)] for e in ra_ev]
         rateios = [ra_seq, tenant, [e_id[e] for e in ra_ev], ra_pos, categoria, ra_val]
@@ -716,7 +726,7 @@ def seed_parcelas(
         gc.disable()
         started = time.perf_counter()
         gen = _Generator(engine, today, seed)
-        gen.rateio_seq = int(first_rateio)
+        gen.rateio_base = int(first_rateio)
         _drop_indexes(engine, indexes)
         engine.dispose()  # SQLite changes its journal mode for the load: no other connection may be open
         if sqlite:
@@ -763,50 +773,57 @@ class _Pacote:
     dados: list[Any]
 
 
-_FIM = b""
 _REPETE = "__repete__"  # a `repeat(value)` column travels as (_REPETE, value)
 
 
-def _produzir(gen: _Generator, refs: list[_Refs], shares: list[int]) -> Iterator[_Pacote]:
-    """The batches, `CHUNK` installments each, built in a forked process and handed over pickled through a
-    pipe: it builds the next batch while this one loads the last (both cores at work; the pipe holds it back
+def _produzir(gen: _Generator, refs: list[_Refs], shares: list[int], construtores: int) -> Iterator[_Pacote]:
+    """The batches, `CHUNK` installments each, built in `construtores` forked processes (batch i by process
+    i mod construtores) and handed over pickled through one pipe each, read back in batch order: they build
+    the next batches while this one loads the last (every core at work; each pipe holds its process back
     once a batch ahead)."""
     ctx = multiprocessing.get_context("fork")
-    leitura, escrita = ctx.Pipe(duplex=False)
+    plano: list[tuple[_Refs, int]] = []
+    for r, n in zip(refs, shares, strict=True):
+        for inicio in range(0, n, CHUNK):
+            plano.append((r, min(CHUNK, n - inicio)))
+    construtores = max(1, min(construtores, len(plano)))
+    pipes = [ctx.Pipe(duplex=False) for _ in range(construtores)]
 
-    def construir() -> None:
-        leitura.close()
-        for r, n in zip(refs, shares, strict=True):
-            remaining = n
-            while remaining > 0:
-                lote = gen.lote(r, min(CHUNK, remaining))
-                colunas = _columns(lote)
-                tamanhos = [_size(c) for c in colunas]
-                remaining -= tamanhos[3]
-                if gen.sqlite:
-                    dados: list[Any] = [
-                        [(_REPETE, next(c)) if isinstance(c, repeat) else c for c in cols] for cols in colunas
-                    ]
-                else:
-                    dados = [
-                        table.copy_binary(cols) if size else b""
-                        for table, cols, size in zip(gen.tables, colunas, tamanhos, strict=True)
-                    ]
-                escrita.send_bytes(pickle.dumps(_Pacote(r.tenant, tamanhos, dados), protocol=5))
-        escrita.send_bytes(_FIM)
+    def construir(k: int) -> None:
+        escrita = pipes[k][1]
+        for leitura_, _ in pipes:
+            leitura_.close()
+        for numero in range(k, len(plano), construtores):
+            r, n = plano[numero]
+            colunas = _columns(gen.lote(r, n, numero))
+            tamanhos = [_size(c) for c in colunas]
+            if gen.sqlite:
+                dados: list[Any] = [
+                    [(_REPETE, next(c)) if isinstance(c, repeat) else c for c in cols] for cols in colunas
+                ]
+            else:
+                dados = [
+                    table.copy_binary(cols) if size else b""
+                    for table, cols, size in zip(gen.tables, colunas, tamanhos, strict=True)
+                ]
+            escrita.send_bytes(pickle.dumps(_Pacote(r.tenant, tamanhos, dados), protocol=5))
         escrita.close()
 
-    processo = ctx.Process(target=construir, name="seed-parcelas", daemon=True)
-    processo.start()
-    escrita.close()
+    processos = [
+        ctx.Process(target=construir, args=(k,), name=f"seed-parcelas-{k}", daemon=True)
+        for k in range(construtores)
+    ]
+    for processo in processos:
+        processo.start()
+    for _, escrita in pipes:
+        escrita.close()
     try:
-        while True:
+        for numero in range(len(plano)):
+            k = numero % construtores
             try:
-                data = leitura.recv_bytes()
+                data = pipes[k][0].recv_bytes()
             except EOFError:
-                raise RuntimeError(f"the row builder stopped (exit code {processo.exitcode})") from None
-            if data == _FIM:
-                break
+                raise RuntimeError(f"row builder {k} stopped (exit code {processos[k].exitcode})") from None
             pacote = pickle.loads(data)
             if gen.sqlite:
                 pacote.dados = [
@@ -815,10 +832,12 @@ def _produzir(gen: _Generator, refs: list[_Refs], shares: list[int]) -> Iterator
                 ]
             yield pacote
     finally:
-        leitura.close()
-        processo.join(timeout=30)
-        if processo.is_alive():
-            processo.kill()
+        for leitura, _ in pipes:
+            leitura.close()
+        for processo in processos:
+            processo.join(timeout=30)
+            if processo.is_alive():
+                processo.kill()
 
 
 def _conta(report: ParcelasSeedReport, pacote: _Pacote) -> None:
@@ -861,7 +880,7 @@ def _sqlite_load(
         # construction; foreign keys are off on a bare connection too): a third of the insert's cost
         conn.execute("PRAGMA ignore_check_constraints=ON")
         conn.execute("BEGIN IMMEDIATE")
-        pacotes = _produzir(gen, refs, shares)
+        pacotes = _produzir(gen, refs, shares, CONSTRUTORES_SQLITE)
         while True:
             w = time.perf_counter()
             pacote = next(pacotes, None)
@@ -913,7 +932,7 @@ def _pg_load(
             w.write(_PGCOPY)
         with ThreadPoolExecutor(max_workers=len(targets)) as pool:
             pending: list[Any] = []
-            pacotes = _produzir(gen, refs, shares)
+            pacotes = _produzir(gen, refs, shares, CONSTRUTORES_PG)
             for lote_n in itertools.count():
                 w0 = time.perf_counter()
                 pacote = next(pacotes, None)
