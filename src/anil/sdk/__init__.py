@@ -23,6 +23,13 @@ threads, asyncio tasks and processes sharing the file. `AsyncContaAzul` has the 
 `Conflict`, `RateLimited`, `ServerError`, …, with `.body` and `.request_id`), `APIConnectionError`,
 `ProtocolFailed`/`ProtocolTimeout`. Retries: connection errors, 429 (`Retry-After`), 502/503/504; writes
 only with `retry_writes=True`. Money is `Decimal` both ways.
+
+Typed models of every group, generated from the server's wire models (`tools/gen_sdk_types.py`), are in
+`anil.sdk.types`: requests (`PessoaCreate`, `VendaCreate`…) and responses (`Pessoa`, `PessoaItem`…); every
+method takes a model, a dict or keyword fields::
+
+    from anil.sdk.types import CentroDeCustoCreate
+    centro = ca.centros_de_custo.create(CentroDeCustoCreate(nome="Filial Sul"))
 """
 
 from anil.sdk._auth import DEFAULT_SCOPE, AuthorizationRequest, OAuth, StaticToken, pkce_pair
