@@ -343,7 +343,7 @@ def test_unknown_response_fields_stay_readable() -> None:
         "nome": "Ana",
         "atrasos_recebimentos": 12.3,
         "campo_novo": {"limite": 1234567.89, "lista": [{"x": 1}]},
-        "enderecos": [{"logradouro": "Rua A", "geo": {"lat": -23.5}}],
+        "enderecos": [{"logradouro": "Rua A", "numero": 1000, "geo": {"lat": -23.5}}],
     }
     ca, _sent = _recording((200, answer))
     pessoa = ca.pessoas.get("p1")
@@ -354,6 +354,7 @@ def test_unknown_response_fields_stay_readable() -> None:
         "-23.5"
     )
     assert pessoa["campo_novo"].limite == Decimal("1234567.89")
+    assert pessoa.enderecos[0].numero == "1000"  # a number where text is declared: read as its text
     assert pessoa.email is None  # declared, not sent: None, and left out of what is written back
     assert "email" not in to_jsonable(pessoa) and to_jsonable(pessoa)["campo_novo"]["lista"] == [{"x": 1}]
 

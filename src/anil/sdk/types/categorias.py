@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class Categoria(Model):
+class Categoria(Response):
     id: str | None = None
     versao: int | None = None
     nome: str | None = None
@@ -18,14 +18,14 @@ class Categoria(Model):
     considera_custo_dre: bool | None = None
 
 
-class CategoriaFinanceira(Model):
+class CategoriaFinanceira(Response):
     id: str | None = None
     codigo: str | None = None
     nome: str | None = None
     ativo: bool | None = None
 
 
-class ItemDre(Model):
+class ItemDre(Response):
     id: str | None = None
     descricao: str | None = None
     codigo: str | None = None
@@ -41,12 +41,12 @@ class ItemDre(Model):
     parent_id: Any | None = None
 
 
-class SugestaoPadrao(Model):
+class SugestaoPadrao(Response):
     id: str | None = None
     nome: str | None = None
 
 
-class ConfiguracaoPadrao(Model):
+class ConfiguracaoPadrao(Response):
     tipo_operacao: str | None = None
     id_categoria: str | None = None
     nome_categoria: str | None = None

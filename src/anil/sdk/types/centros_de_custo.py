@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class CentroDeCusto(Model):
+class CentroDeCusto(Response):
     id: str | None = None
     codigo: str | None = None
     nome: str | None = None

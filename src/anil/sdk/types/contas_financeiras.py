@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class ContaFinanceira(Model):
+class ContaFinanceira(Response):
     id: str | None = None
     banco: str | None = None
     codigo_banco: int | None = None
@@ -21,5 +21,5 @@ class ContaFinanceira(Model):
     numero: str | None = None
 
 
-class SaldoAtual(Model):
+class SaldoAtual(Response):
     saldo_atual: Decimal | None = None

@@ -7,19 +7,20 @@ from datetime import date
 from decimal import Decimal
 
 from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class ConfiguracaoRecorrencia(Model):
+class ConfiguracaoRecorrencia(Response):
     vigencia_restante: int | None = None
     vigencia_total: int | None = None
 
 
-class ContaReferencia(Model):
+class ContaReferencia(Response):
     id: str | None = None
     tipo: str | None = None
 
 
-class ContratoComposicaoValor(Model):
+class ContratoComposicaoValor(Response):
     desconto: Decimal | None = None
     frete: Decimal | None = None
     valor_bruto: Decimal | None = None
@@ -27,7 +28,7 @@ class ContratoComposicaoValor(Model):
     valor_liquido: Decimal | None = None
 
 
-class ContratoCondicaoPagamento(Model):
+class ContratoCondicaoPagamento(Response):
     dia_vencimento: int | None = None
     nome_conta_financeira: str | None = None
     observacoes_pagamento: str | None = None
@@ -55,12 +56,12 @@ class ContratoItemIn(Model):
     valor_custo: Decimal | None = None
 
 
-class ContratoReferencia(Model):
+class ContratoReferencia(Response):
     id: str | None = None
     nome: str | None = None
 
 
-class Termos(Model):
+class Termos(Response):
     data_fim: str | None = None
     data_inicio: str | None = None
     dia_emissao_venda: int | None = None
@@ -81,14 +82,14 @@ class TermosIn(Model):
     itens: list[ContratoItemIn] | None = None
 
 
-class TermosItem(Model):
+class TermosItem(Response):
     data_fim: str | None = None
     tipo_expiracao: str | None = None
     vigencia_atual: int | None = None
     vigencia_total: int | None = None
 
 
-class Contrato(Model):
+class Contrato(Response):
     cliente: ContratoReferencia | None = None
     composicao_valor: ContratoComposicaoValor | None = None
     condicao_pagamento: ContratoCondicaoPagamento | None = None

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
 class CentroIn(Model):
@@ -15,13 +16,13 @@ class CentroIn(Model):
     valor: Decimal | None = None
 
 
-class CentroRateio(Model):
+class CentroRateio(Response):
     id_centro_custo: str | None = None
     nome_centro_custo: str | None = None
     valor: Decimal | None = None
 
 
-class ComposicaoBaixa(Model):
+class ComposicaoBaixa(Response):
     multa: Decimal | None = None
     juros: Decimal | None = None
     valor_bruto: Decimal | None = None
@@ -29,7 +30,7 @@ class ComposicaoBaixa(Model):
     taxa: Decimal | None = None
 
 
-class ContaResumida(Model):
+class ContaResumida(Response):
     id: str | None = None
     versao: int | None = None
     nome: str | None = None
@@ -48,7 +49,7 @@ class DetalheValorIn(Model):
     taxa: Decimal | None = None
 
 
-class EventoAlterado(Model):
+class EventoAlterado(Response):
     id: str | None = None
 
 
@@ -61,7 +62,7 @@ class FinanceiroComposicaoIn(Model):
     taxa: Decimal | None = None
 
 
-class FinanceiroComposicaoValor(Model):
+class FinanceiroComposicaoValor(Response):
     valor_bruto: Decimal | None = None
     juros: Decimal | None = None
     multa: Decimal | None = None
@@ -70,12 +71,12 @@ class FinanceiroComposicaoValor(Model):
     taxa: Decimal | None = None
 
 
-class FinanceiroCondicaoPagamento(Model):
+class FinanceiroCondicaoPagamento(Response):
     quantidade_parcelas: int | None = None
     montante_fixo: bool | None = None
 
 
-class FinanceiroContaFinanceira(Model):
+class FinanceiroContaFinanceira(Response):
     id: str | None = None
     banco: str | None = None
     codigo_banco: int | None = None
@@ -97,17 +98,17 @@ class FinanceiroParcelaIn(Model):
     metodo_pagamento: str | None = None
 
 
-class FinanceiroReferencia(Model):
+class FinanceiroReferencia(Response):
     id: str | None = None
     nome: str | None = None
 
 
-class InstituicaoBancaria(Model):
+class InstituicaoBancaria(Response):
     codigo: int | None = None
     nome: str | None = None
 
 
-class Perda(Model):
+class Perda(Response):
     data: str | None = None
     valor: Decimal | None = None
 
@@ -117,7 +118,7 @@ class PerdaIn(Model):
     valor: Decimal | None = None
 
 
-class ProtocoloCriado(Model):
+class ProtocoloCriado(Response):
     protocolo: str | None = None
     protocol_id: str | None = None
     status: str | None = None
@@ -125,7 +126,7 @@ class ProtocoloCriado(Model):
     created_at: str | None = None
 
 
-class Rateio(Model):
+class Rateio(Response):
     id_categoria: str | None = None
     nome_categoria: str | None = None
     valor: Decimal | None = None
@@ -139,26 +140,26 @@ class RateioIn(Model):
     rateio_centro_custo: list[CentroIn] | None = None
 
 
-class ReferenciaEvento(Model):
+class ReferenciaEvento(Response):
     id: str | None = None
     revisao: str | None = None
     origem: str | None = None
 
 
-class Renegociacao(Model):
+class Renegociacao(Response):
     id: str | None = None
     valor: Decimal | None = None
     id_evento: str | None = None
 
 
-class SaldoInicial(Model):
+class SaldoInicial(Response):
     tipo: str | None = None
     id_conta_financeira: str | None = None
     data_competencia: str | None = None
     saldo_inicial: Decimal | None = None
 
 
-class ValorComposicao(Model):
+class ValorComposicao(Response):
     multa: Decimal | None = None
     juros: Decimal | None = None
     valor_bruto: Decimal | None = None
@@ -167,7 +168,7 @@ class ValorComposicao(Model):
     valor_liquido: Decimal | None = None
 
 
-class Baixa(Model):
+class Baixa(Response):
     id: str | None = None
     versao: int | None = None
     data_pagamento: str | None = None
@@ -207,7 +208,7 @@ class BaixaCreate(Model):
     nsu: str | None = None
 
 
-class BaixaDaParcela(Model):
+class BaixaDaParcela(Response):
     id: str | None = None
     versao: int | None = None
     data_pagamento: str | None = None
@@ -237,13 +238,13 @@ class BaixaUpdate(Model):
     nsu: str | None = None
 
 
-class ContaFinanceiraDetalhes(Model):
+class ContaFinanceiraDetalhes(Response):
     id: str | None = None
     nome: str | None = None
     instituicao_bancaria: InstituicaoBancaria | None = None
 
 
-class Evento(Model):
+class Evento(Response):
     id: str | None = None
     data_competencia: str | None = None
     tipo: str | None = None
@@ -258,7 +259,7 @@ class FinanceiroCondicaoPagamentoIn(Model):
     parcelas: list[FinanceiroParcelaIn]
 
 
-class Parcela(Model):
+class Parcela(Response):
     evento: Evento | None = None
     id: str | None = None
     versao: int | None = None
@@ -357,13 +358,13 @@ class ParcelaUpdate(Model):
     id_conta_financeira: str | None = None
 
 
-class Quitacao(Model):
+class Quitacao(Response):
     data: str | None = None
     composicao_valor: FinanceiroComposicaoValor | None = None
     conta_financeira: ContaFinanceiraDetalhes | None = None
 
 
-class Transferencia(Model):
+class Transferencia(Response):
     id: str | None = None
     descricao: str | None = None
     valor: Decimal | None = None

@@ -6,14 +6,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class Desconto(Model):
+class Desconto(Response):
     tipo: str | None = None
     valor: Decimal | None = None
 
 
-class Item(Model):
+class Item(Response):
     id: str | None = None
     nome: str | None = None
     descricao: str | None = None
@@ -23,7 +24,7 @@ class Item(Model):
     custo: Decimal | None = None
 
 
-class OrcamentoCliente(Model):
+class OrcamentoCliente(Response):
     id: str | None = None
     nome: str | None = None
     email: str | None = None
@@ -42,12 +43,12 @@ class OrcamentoItemIn(Model):
     descricao: str | None = None
 
 
-class Composicao(Model):
+class Composicao(Response):
     frete: Decimal | None = None
     desconto: Desconto | None = None
 
 
-class Orcamento(Model):
+class Orcamento(Response):
     id: str | None = None
     numero: int | None = None
     situacao: str | None = None

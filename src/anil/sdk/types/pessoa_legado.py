@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class PessoaLegadoEndereco(Model):
+class PessoaLegadoEndereco(Response):
     uuid: str | None = None
     cep: str | None = None
     logradouro: str | None = None
@@ -35,18 +36,18 @@ class PessoaLegadoEnderecoIn(Model):
     pais: str | None = None
 
 
-class PessoaLegadoLembrete(Model):
+class PessoaLegadoLembrete(Response):
     id: str | None = None
     ativo: bool | None = None
     email: str | None = None
 
 
-class PessoaLegadoMensagemPagamentosAbertos(Model):
+class PessoaLegadoMensagemPagamentosAbertos(Response):
     numero: int | None = None
     total: Decimal | None = None
 
 
-class PessoaLegadoOutroContato(Model):
+class PessoaLegadoOutroContato(Response):
     uuid: str | None = None
     nome: str | None = None
     email: str | None = None
@@ -64,7 +65,7 @@ class PessoaLegadoOutroContatoIn(Model):
     escritorio: str | None = None
 
 
-class PessoaLegadoPerfil(Model):
+class PessoaLegadoPerfil(Response):
     uuid: str | None = None
     tipo_perfil: str | None = None
 
@@ -74,13 +75,13 @@ class PessoaLegadoPerfilIn(Model):
     tipo_perfil: str | None = None
 
 
-class PessoaLegadoPessoaLegado(Model):
+class PessoaLegadoPessoaLegado(Response):
     id: int | None = None
     perfil: str | None = None
     uuid: str | None = None
 
 
-class Registro(Model):
+class Registro(Response):
     uuid: str | None = None
     indicador_inscricao_estadual: str | None = None
     inscricao_estadual: str | None = None
@@ -96,13 +97,13 @@ class RegistroIn(Model):
     inscricao_suframa: str | None = None
 
 
-class ResultadoExclusao(Model):
+class ResultadoExclusao(Response):
     todos: list[str] | None = None
     excluidos: list[str] | None = None
     nao_excluidos: list[str] | None = None
 
 
-class PessoaLegado(Model):
+class PessoaLegado(Response):
     uuid: str | None = None
     perfis: list[PessoaLegadoPerfil] | None = None
     registros: list[Registro] | None = None
@@ -167,7 +168,7 @@ class PessoaLegadoCreate(Model):
     observacao: str | None = None
 
 
-class PessoaLegadoResumo(Model):
+class PessoaLegadoResumo(Response):
     uuid: str | None = None
     nome: str | None = None
     documento: str | None = None

@@ -6,9 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class ContaConectada(Model):
+class ContaConectada(Response):
     id_empresa: str | None = None
     documento: str | None = None
     razao_social: str | None = None
@@ -17,7 +18,7 @@ class ContaConectada(Model):
     email: str | None = None
 
 
-class ContatoCobranca(Model):
+class ContatoCobranca(Response):
     emails: list[str] | None = None
     whatsapp: str | None = None
 
@@ -27,7 +28,7 @@ class ContatoCobrancaIn(Model):
     whatsapp: str | None = None
 
 
-class Inscricao(Model):
+class Inscricao(Response):
     id: str | None = None
     indicador_inscricao_estadual: str | None = None
     inscricao_estadual: str | None = None
@@ -43,7 +44,7 @@ class InscricaoIn(Model):
     inscricao_suframa: str | None = None
 
 
-class PessoaEndereco(Model):
+class PessoaEndereco(Response):
     id: str | None = None
     id_cidade: int | None = None
     logradouro: str | None = None
@@ -68,18 +69,18 @@ class PessoaEnderecoIn(Model):
     pais: str | None = None
 
 
-class PessoaLembrete(Model):
+class PessoaLembrete(Response):
     id: str | None = None
     ativo: bool | None = None
     email: str | None = None
 
 
-class PessoaMensagemPagamentosAbertos(Model):
+class PessoaMensagemPagamentosAbertos(Response):
     numero: int | None = None
     total: Decimal | None = None
 
 
-class PessoaOutroContato(Model):
+class PessoaOutroContato(Response):
     id: str | None = None
     nome: str | None = None
     cargo: str | None = None
@@ -97,7 +98,7 @@ class PessoaOutroContatoIn(Model):
     telefone_comercial: str | None = None
 
 
-class PessoaPerfil(Model):
+class PessoaPerfil(Response):
     id: str | None = None
     tipo_perfil: str | None = None
 
@@ -106,7 +107,7 @@ class PessoaPerfilIn(Model):
     tipo_perfil: str | None = None
 
 
-class PessoaPessoaLegado(Model):
+class PessoaPessoaLegado(Response):
     id: int | None = None
     perfil: str | None = None
     uuid: str | None = None
@@ -137,13 +138,13 @@ class PessoaUpdate(Model):
     optante_simples_nacional: bool | None = None
 
 
-class ResultadoAtivacao(Model):
+class ResultadoAtivacao(Response):
     todos: list[str] | None = None
     ativos: list[str] | None = None
     inativos: list[str] | None = None
 
 
-class Pessoa(Model):
+class Pessoa(Response):
     id: str | None = None
     nome: str | None = None
     nome_empresa: str | None = None

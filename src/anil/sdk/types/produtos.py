@@ -6,32 +6,33 @@ from __future__ import annotations
 from decimal import Decimal
 
 from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class CategoriaEcommerce(Model):
+class CategoriaEcommerce(Response):
     id: str | None = None
     descricao: str | None = None
     subcategorias: list[CategoriaEcommerce] | None = None
 
 
-class CategoriaEcommerceRef(Model):
+class CategoriaEcommerceRef(Response):
     id: str | None = None
     descricao: str | None = None
 
 
-class CategoriaRef(Model):
+class CategoriaRef(Response):
     id: int | None = None
     uuid: str | None = None
     descricao: str | None = None
 
 
-class CodigoFiscal(Model):
+class CodigoFiscal(Response):
     id: int | None = None
     codigo: str | None = None
     descricao: str | None = None
 
 
-class Estoque(Model):
+class Estoque(Response):
     valor_venda: Decimal | None = None
     custo_medio: Decimal | None = None
     quantidade_disponivel: Decimal | None = None
@@ -41,7 +42,7 @@ class Estoque(Model):
     maximumStock: Decimal | None = None
 
 
-class Imagem(Model):
+class Imagem(Response):
     id: str | None = None
     nome: str | None = None
     descricao: str | None = None
@@ -49,7 +50,7 @@ class Imagem(Model):
     url_imagem: str | None = None
 
 
-class KitItem(Model):
+class KitItem(Response):
     id_item: str | None = None
     id_produto: str | None = None
     codigo: str | None = None
@@ -68,22 +69,22 @@ class KitItemIn(Model):
     valor_total: Decimal | None = None
 
 
-class Marca(Model):
+class Marca(Response):
     id: str | None = None
     nome: str | None = None
 
 
-class MarcaRef(Model):
+class MarcaRef(Response):
     id: str | None = None
     nome: str | None = None
 
 
-class Opcao(Model):
+class Opcao(Response):
     id: str | None = None
     descricao: str | None = None
 
 
-class PesosDimensoes(Model):
+class PesosDimensoes(Response):
     peso_bruto: Decimal | None = None
     peso_liquido: Decimal | None = None
     altura: Decimal | None = None
@@ -101,13 +102,13 @@ class PesosIn(Model):
     volumes: int | None = None
 
 
-class ProdutoCategoria(Model):
+class ProdutoCategoria(Response):
     id: int | None = None
     uuid: str | None = None
     descricao: str | None = None
 
 
-class ProdutoDaVariacao(Model):
+class ProdutoDaVariacao(Response):
     id: str | None = None
     nome: str | None = None
     codigo_sku: str | None = None
@@ -145,7 +146,7 @@ class ProdutoUpdate(Model):
     cest: int | None = None
 
 
-class ProdutoVariacaoItem(Model):
+class ProdutoVariacaoItem(Response):
     id: str | None = None
     id_legado: int | None = None
     nome: str | None = None
@@ -173,13 +174,13 @@ class RefInteiroIn(Model):
     id: int | None = None
 
 
-class ReferenciaFiscal(Model):
+class ReferenciaFiscal(Response):
     id: int | None = None
     codigo: str | None = None
     descricao: str | None = None
 
 
-class TipoVariacao(Model):
+class TipoVariacao(Response):
     id: str | None = None
     descricao: str | None = None
     opcoes: list[Opcao] | None = None
@@ -190,24 +191,24 @@ class TipoVariacaoIn(Model):
     opcoes: list[ProdutoOpcaoIn | None] | None = None
 
 
-class UnidadeMedida(Model):
+class UnidadeMedida(Response):
     id: int | None = None
     descricao: str | None = None
     abreviacao: str | None = None
     em_uso: bool | None = None
 
 
-class UnidadeRef(Model):
+class UnidadeRef(Response):
     id: int | None = None
     descricao: str | None = None
 
 
-class Variacao(Model):
+class Variacao(Response):
     tipos: list[TipoVariacao] | None = None
     produtos: list[ProdutoDaVariacao] | None = None
 
 
-class Conversao(Model):
+class Conversao(Response):
     id_unidade_conversao: str | None = None
     unidade_medida: UnidadeRef | None = None
     fator: Decimal | None = None
@@ -220,12 +221,12 @@ class ConversaoIn(Model):
     id_fornecedor: list[str] | None = None
 
 
-class DetalheKit(Model):
+class DetalheKit(Response):
     items: list[KitItem] | None = None
     valor_venda_kit: Decimal | None = None
 
 
-class Ecommerce(Model):
+class Ecommerce(Response):
     categoria_ecommerce: CategoriaEcommerceRef | None = None
     condicao: str | None = None
     descricao_adicional: str | None = None
@@ -236,7 +237,7 @@ class Ecommerce(Model):
     url_seo: str | None = None
 
 
-class Fiscal(Model):
+class Fiscal(Response):
     origem: str | None = None
     tipo_produto: str | None = None
     ncm: ReferenciaFiscal | None = None
@@ -257,7 +258,7 @@ class KitIn(Model):
     valor_venda: Decimal | None = None
 
 
-class Produto(Model):
+class Produto(Response):
     id: str | None = None
     id_legado: int | None = None
     nome: str | None = None

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class Protocolo(Model):
+class Protocolo(Response):
     id: str | None = None
     resposta: str | None = None
     status: str | None = None

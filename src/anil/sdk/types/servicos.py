@@ -6,15 +6,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class Municipio(Model):
+class Municipio(Response):
     codigo: int | None = None
     nome: str | None = None
     uf: str | None = None
 
 
-class NaturezaOperacional(Model):
+class NaturezaOperacional(Response):
     id: str | None = None
 
 
@@ -35,7 +36,7 @@ class ServicoUpdate(Model):
     tipo_servico: str | None = None
 
 
-class CenarioTributario(Model):
+class CenarioTributario(Response):
     id: str | None = None
     iss_aliquota: float | int | None = None
     iss_retido: bool | None = None
@@ -45,7 +46,7 @@ class CenarioTributario(Model):
     ultima_atualizacao: str | None = None
 
 
-class Servico(Model):
+class Servico(Response):
     id: str | None = None
     id_servico: int | None = None
     codigo: str | None = None

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
 class ItemKitIn(Model):
@@ -21,12 +22,12 @@ class Periodo(Model):
     data_fim: str | None = None
 
 
-class Situacao(Model):
+class Situacao(Response):
     nome: str | None = None
     descricao: str | None = None
 
 
-class StatusEmail(Model):
+class StatusEmail(Response):
     status: str | None = None
     enviado_em: str | None = None
 
@@ -58,7 +59,7 @@ class VendaBusca(Model):
     ids_legado_categorias: list[int | str] | str | int | None = None
 
 
-class VendaCliente(Model):
+class VendaCliente(Response):
     id: str | None = None
     nome: str | None = None
     email: str | None = None
@@ -98,7 +99,7 @@ class CondicaoIn(Model):
     nsu: str | None = None
 
 
-class Venda(Model):
+class Venda(Response):
     id: str | None = None
     total: Decimal | None = None
     id_legado: int | None = None

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from anil.sdk._models import Model
+from anil.sdk.types._base import Response
 
 
-class Vendedor(Model):
+class Vendedor(Response):
     id: str | None = None
     nome: str | None = None
     id_legado: int | None = None
