@@ -12,7 +12,8 @@ them with the project's configuration. The adaptations:
 - money (`Decimal`: a number-or-numeric-string `anyOf`) becomes `{"type": "number", "format": "decimal"}`,
   so the models hold `Decimal`;
 - response models: every field optional (production may leave any out), no server default, dates and
-  UUIDs as the ISO text the API sends;
+  UUIDs as the ISO text the API sends, a key the server always writes null typed `Any`; written on the
+  generated `Response` base (`_base.py`), which reads a number where text is declared as its text;
 - request models: the server's In models require nothing (the domain reports a missing field in Conta
   Azul's words), so a field is required where Conta Azul's own OpenAPI (the copies in
   `tests/contract/provider/`) marks it required in the operation's request body, nested objects included
