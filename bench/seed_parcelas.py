@@ -62,7 +62,7 @@ TABLES = (EVENTOS, RATEIOS, CENTROS, PARCELAS, BAIXAS)
 SHARES = (0.70, 0.075, 0.075, 0.075, 0.075)
 RECEITA_SHARE = 0.6  # of events: receivables; the rest payables
 ANO = 2026
-CHUNK = 100_000  # installments per COPY batch
+CHUNK = 50_000  # installments per batch (the first one is built before anything loads)
 CONSTRUTORES_SQLITE = 1  # builder processes: SQLite's load is the slow side, one keeps ahead of it
 CONSTRUTORES_PG = 2  # the COPYs are the fast side: two builders, one a core
 RATEIOS_POR_LOTE = 2 * CHUNK  # rateio seqs kept for a batch: at most two lines an event, an event a row
@@ -667,14 +667,14 @@ def _create_indexes(url: str, indexes: list[tuple[str, str, str]]) -> None:
     # Two chains, one per core: each table is first analysed (the planner's statistics) and the
     # installments also vacuumed (the visibility map their searches' index-only scans need; the other
     # tables are left to autovacuum, as after any import), before their secondary indexes exist, so that
-    # reads the heap alone; then the indexes. The installments' chain is the longest: its event index goes
-    # to the other chain.
+    # reads the heap alone; then the indexes. The installments' two indexes are the longest builds: the
+    # contact one goes to the other chain (it waits for the vacuum there, behind the other tables' work).
     por_tabela: dict[str, list[str]] = {
         t: [f'VACUUM ANALYZE "{t}"' if t == PARCELAS else f'ANALYZE "{t}"'] for t in TABLES
     }
     outra: list[str] = []
     for table, name, sql in indexes:
-        (outra if name == "ix_parcelas_evento" else por_tabela[table]).append(sql)
+        (outra if name == "ix_parcelas_tenant_contato" else por_tabela[table]).append(sql)
     cadeias = [por_tabela[PARCELAS], [sql for t in TABLES if t != PARCELAS for sql in por_tabela[t]] + outra]
     with ThreadPoolExecutor(max_workers=2) as pool:
         for future in [pool.submit(run, cadeia) for cadeia in cadeias]:
