@@ -359,6 +359,23 @@ def test_unknown_response_fields_stay_readable() -> None:
     assert "email" not in to_jsonable(pessoa) and to_jsonable(pessoa)["campo_novo"]["lista"] == [{"x": 1}]
 
 
+def test_a_field_of_an_unexpected_type_is_kept_as_sent_and_the_rest_stays_typed() -> None:
+    answer = {
+        "id": "p1",
+        "nome": "Ana",
+        "ativo": "talvez",  # declared bool
+        "perfis": {"tipo_perfil": "Cliente"},  # declared a list
+        "enderecos": [{"logradouro": "Rua A", "cep": "01001-000"}],
+    }
+    ca, _sent = _recording((200, answer), (200, {"itens": [answer], "totalItems": 1}))
+    for pessoa in (ca.pessoas.get("p1"), next(iter(ca.pessoas.list()))):
+        assert isinstance(pessoa, models.Pessoa)
+        assert pessoa.ativo == "talvez"
+        assert pessoa.perfis.tipo_perfil == "Cliente"
+        assert isinstance(pessoa.enderecos[0], t.PessoaEndereco) and pessoa.enderecos[0].cep == "01001-000"
+        assert pessoa.nome == "Ana" and pessoa.email is None
+
+
 def test_response_models_require_nothing_and_public_names_are_the_generated_ones() -> None:
     for name in t.__all__:
         model = getattr(t, name)

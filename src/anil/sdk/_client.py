@@ -90,7 +90,7 @@ import httpx
 from anil.sdk._auth import OAuth, StaticToken
 from anil.sdk._errors import APIConnectionError, APITimeoutError, ProtocolFailed, ProtocolTimeout, error_for
 from anil.sdk._http import RetryPolicy
-from anil.sdk._models import Model, dumps, loads
+from anil.sdk._models import Model, dumps, loads, read_as
 from anil.sdk._pagination import AsyncPager, SyncPager
 from anil.sdk._tokens import AsyncTokenStore, MemoryTokenStore, Token, TokenManager, TokenStore
 
@@ -149,9 +149,9 @@ def _cast(value: Any, cast: Any) -> Any:
         return value
     if isinstance(cast, type) and issubclass(cast, Model):
         if isinstance(value, dict):
-            return cast.model_validate(value)
+            return read_as(cast, value)
         if isinstance(value, list):
-            return [cast.model_validate(v) if isinstance(v, dict) else v for v in value]
+            return [read_as(cast, v) if isinstance(v, dict) else v for v in value]
         return value
     return cast(value)
 

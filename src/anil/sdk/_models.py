@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-__all__ = ["Model", "dumps", "loads", "to_jsonable"]
+__all__ = ["Model", "dumps", "loads", "read_as", "to_jsonable"]
 
 
 def loads(text: str | bytes) -> Any:
@@ -110,3 +110,26 @@ class Model(BaseModel):
 
     def to_json(self) -> str:
         return dumps(self.model_dump(by_alias=True))
+
+
+def read_as(model: type[Model], value: dict[str, Any]) -> Model:
+    """An answer as `model`, even where it strays from the declared types (production's answers may; a
+    typed SDK must not turn a field it did not expect into an exception): the fields that fail their type
+    are kept as sent (objects as `Model`s), every other field typed."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        bad = {err["loc"][0] for err in exc.errors() if err.get("loc")}
+        if not bad or not bad <= value.keys():
+            raise
+    record = model.model_validate({k: v for k, v in value.items() if k not in bad})
+    for key in bad:
+        raw = value[key]
+        if isinstance(raw, dict):
+            raw = Model.model_validate(raw)
+        elif isinstance(raw, list):
+            raw = [Model.model_validate(v) if isinstance(v, dict) else v for v in raw]
+        record.__dict__[key] = raw
+    return record

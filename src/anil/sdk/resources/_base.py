@@ -30,7 +30,7 @@ from urllib.parse import quote
 
 from anil.sdk._client import RAW, AsyncContaAzul
 from anil.sdk._client import Resource as _CoreResource
-from anil.sdk._models import Model, to_jsonable
+from anil.sdk._models import Model, read_as, to_jsonable
 from anil.sdk._pagination import AsyncPager, SyncPager
 
 __all__ = ["Call", "Endpoint", "Resource", "body_of", "endpoint"]
@@ -192,7 +192,7 @@ class Resource(_CoreResource):
         cast = _cast(ep.returns)
 
         def item(value: Any) -> Any:
-            return cast.model_validate(value) if isinstance(value, dict) and cast is not RAW else value
+            return read_as(cast, value) if isinstance(value, dict) and cast is not RAW else value
 
         client = self._client
         if self._is_async:
