@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Select, bindparam, insert, literal_column, null, select, union_all
 
 from anil.domain.eventos import EventoValido, Referencias
 from anil.domain.money import ZERO
@@ -53,9 +53,58 @@ def _linhas(reader: Reader, stmt, params: dict) -> list:  # type: ignore[no-unty
 
 
 def referencias(reader: Reader, tenant_id: str, valido: EventoValido) -> Referencias:
-    """Which of the event's references exist in the company: one primary-key probe per distinct id,
-    on a raw reader (the request) or a Session (the worker)."""
+    """Which of the event's references exist in the company: one statement for them all (a request pays
+    for each statement it runs), on a raw reader (the request) or a Session (the worker)."""
+    contas, categorias, centros = valido.contas(), valido.categorias(), valido.centros()
+    stmt = _referencias(len(contas), len(categorias), len(centros))
+    if stmt is None:  # more references than any statement built once holds
+        return _referencias_uma_a_uma(reader, tenant_id, valido)
+    params = {"contato": valido.contato_id}
+    params.update({f"conta_{i}": v for i, v in enumerate(contas)})
+    params.update({f"categoria_{i}": v for i, v in enumerate(categorias)})
+    params.update({f"centro_{i}": v for i, v in enumerate(centros)})
+    achados: dict[str, dict[str, str | None]] = {"P": {}, "A": {}, "C": {}, "K": {}}
+    for tipo, id_, extra in _linhas(reader, stmt, scope(tenant_id, **params)):
+        achados[tipo][id_] = extra
+    return Referencias(
+        contato=valido.contato_id in achados["P"],
+        contas=frozenset(achados["A"]),
+        categorias={k: v for k, v in achados["C"].items() if v is not None},
+        centros=frozenset(achados["K"]),
+    )
 
+
+_MAIS_REFERENCIAS = 8  # per kind, in the statements built once; beyond, one probe an id
+_REFERENCIAS: dict[tuple[int, int, int], Select] = {}
+
+
+def _referencias(contas: int, categorias: int, centros: int) -> Select | None:
+    """`SELECT kind, id, tipo` over the contact, accounts, categories and cost centers named, as one
+    UNION ALL of primary-key probes; built once per number of each (kept: the raw reader caches the
+    compiled statement by the statement object)."""
+    if max(contas, categorias, centros) > _MAIS_REFERENCIAS:
+        return None
+    chave = (contas, categorias, centros)
+    stmt = _REFERENCIAS.get(chave)
+    if stmt is not None:
+        return stmt
+
+    def sonda(kind: str, table, nome: str, tipo=None):  # type: ignore[no-untyped-def]
+        return select(literal_column(f"'{kind}'"), table.c.id, tipo if tipo is not None else null()).where(
+            owned(table), table.c.id == bindparam(nome)
+        )
+
+    C = Categoria.__table__
+    partes = [sonda("P", Pessoa.__table__, "contato")]
+    partes += [sonda("A", ContaFinanceira.__table__, f"conta_{i}") for i in range(contas)]
+    partes += [sonda("C", C, f"categoria_{i}", C.c.tipo) for i in range(categorias)]
+    partes += [sonda("K", CentroDeCusto.__table__, f"centro_{i}") for i in range(centros)]
+    stmt = union_all(*partes) if len(partes) > 1 else partes[0]
+    _REFERENCIAS[chave] = stmt
+    return stmt
+
+
+def _referencias_uma_a_uma(reader: Reader, tenant_id: str, valido: EventoValido) -> Referencias:
     def existe(stmt, id_: str) -> bool:  # type: ignore[no-untyped-def]
         return bool(_linhas(reader, stmt, scope(tenant_id, id=id_)))
 
