@@ -90,6 +90,30 @@ _JOB = insert(J).values(
 )
 
 
+def _inserir_protocolo(
+    session: Session,
+    tenant_id: str,
+    protocolo_id: str,
+    agora: datetime,
+    status: str = "PENDING",
+    resposta: str | None = None,
+    evento_id: str | None = None,
+) -> None:
+    write_raw(
+        session,
+        _PROTOCOLO,
+        {
+            "id": protocolo_id,
+            "tenant_id": tenant_id,
+            "status": status,
+            "resposta": resposta,
+            "evento_financeiro_id": evento_id,
+            "criado_em": agora,
+            "concluido_em": None if status == "PENDING" else agora,
+        },
+    )
+
+
 def enfileirar(
     session: Session,
     tenant_id: str,
@@ -100,19 +124,7 @@ def enfileirar(
     disponivel_em: datetime | None,
 ) -> None:
     """Insert a PENDING protocol and its job, in the caller's transaction."""
-    write_raw(
-        session,
-        _PROTOCOLO,
-        {
-            "id": protocolo_id,
-            "tenant_id": tenant_id,
-            "status": "PENDING",
-            "resposta": None,
-            "evento_financeiro_id": None,
-            "criado_em": agora,
-            "concluido_em": None,
-        },
-    )
+    _inserir_protocolo(session, tenant_id, protocolo_id, agora)
     enfileirar_muitos(session, [(tenant_id, tipo, payload, protocolo_id)], agora, disponivel_em)
 
 
@@ -125,19 +137,7 @@ def registrar_concluido(
     agora: datetime,
 ) -> None:
     """Insert a protocol already SUCCESS: its event was created in the same transaction (no job)."""
-    write_raw(
-        session,
-        _PROTOCOLO,
-        {
-            "id": protocolo_id,
-            "tenant_id": tenant_id,
-            "status": "SUCCESS",
-            "resposta": resposta,
-            "evento_financeiro_id": evento_id,
-            "criado_em": agora,
-            "concluido_em": agora,
-        },
-    )
+    _inserir_protocolo(session, tenant_id, protocolo_id, agora, "SUCCESS", resposta, evento_id)
 
 
 def enfileirar_muitos(
