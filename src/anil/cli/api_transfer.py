@@ -321,6 +321,26 @@ def _required(ids: Callable[[str, Any], Any], group: str, old: Any, what: str) -
     return new
 
 
+def _itens(
+    linhas: list[dict] | None, ids: Callable[[str, Any], Any], chave: str, *, com_descricao: bool
+) -> list:
+    """A sale's, proposal's or contract's lines as their POST takes them: each product or service by its id
+    in the target (`chave`: where the exported line holds the id), quantity, price and cost."""
+    itens = []
+    for item in linhas or []:
+        group = "servicos" if item.get("tipo") == "SERVICO" else "produtos"
+        linha = {
+            "id": _required(ids, group, item.get(chave), group[:-1]),
+            "quantidade": item.get("quantidade"),
+            "valor": item.get("valor"),
+            "valor_custo": item.get("custo"),
+        }
+        if com_descricao:
+            linha["descricao"] = item.get("descricao")
+        itens.append(linha)
+    return itens
+
+
 def venda_body(data: dict, ids: Callable[[str, Any], Any]) -> dict:
     """`GET /v1/venda/{id}` with its `itens` (as `GET /v1/venda/{id}/itens` lists them) → `POST /v1/venda`:
     the client, the products and services by their new ids; the seller and the account by name; the
@@ -331,17 +351,7 @@ def venda_body(data: dict, ids: Callable[[str, Any], Any]) -> dict:
     composicao = venda.get("composicao_valor") or {}
     desconto = venda.get("configuracao_de_desconto") or {}
     cliente = (data.get("cliente") or {}).get("uuid") or venda.get("id_cliente")
-    itens = []
-    for item in data.get("itens") or []:
-        group = "servicos" if item.get("tipo") == "SERVICO" else "produtos"
-        itens.append(
-            {
-                "id": _required(ids, group, item.get("id_item"), group[:-1]),
-                "quantidade": item.get("quantidade"),
-                "valor": item.get("valor"),
-                "valor_custo": item.get("custo"),
-            }
-        )
+    itens = _itens(data.get("itens"), ids, "id_item", com_descricao=False)
     vendedor = (data.get("vendedor") or {}).get("id")
     conta = condicao.get("id_conta_financeira")
     body = {
@@ -396,18 +406,7 @@ def orcamento_body(data: dict, ids: Callable[[str, Any], Any]) -> dict:
     sales counter's (the import creates proposals in number order) and `situacao` starts at `ORCAMENTO`."""
     composicao = data.get("composicao_de_valor") or {}
     desconto = composicao.get("desconto") or {}
-    itens = []
-    for item in data.get("itens") or []:
-        group = "servicos" if item.get("tipo") == "SERVICO" else "produtos"
-        itens.append(
-            {
-                "id": _required(ids, group, item.get("id"), group[:-1]),
-                "quantidade": item.get("quantidade"),
-                "valor": item.get("valor"),
-                "valor_custo": item.get("custo"),
-                "descricao": item.get("descricao"),
-            }
-        )
+    itens = _itens(data.get("itens"), ids, "id", com_descricao=True)
     observacoes, pagamento = data.get("observacoes"), data.get("observacoes_pagamento")
     if PROPOSAL_NOTES_SWAPPED:
         observacoes, pagamento = pagamento, observacoes
@@ -448,18 +447,7 @@ def contrato_body(data: dict, primeira: dict, ids: Callable[[str, Any], Any]) ->
     parcelas = venda_condicao.get("parcelas") or []
     composicao = venda.get("composicao_valor") or {}
     desconto = venda.get("configuracao_de_desconto") or {}
-    itens = []
-    for item in primeira.get("itens") or []:
-        group = "servicos" if item.get("tipo") == "SERVICO" else "produtos"
-        itens.append(
-            {
-                "id": _required(ids, group, item.get("id_item"), group[:-1]),
-                "quantidade": item.get("quantidade"),
-                "valor": item.get("valor"),
-                "descricao": item.get("descricao"),
-                "valor_custo": item.get("custo"),
-            }
-        )
+    itens = _itens(primeira.get("itens"), ids, "id_item", com_descricao=True)
     cliente = (data.get("cliente") or {}).get("id") or venda.get("id_cliente")
     vendedor = (data.get("vendedor") or {}).get("id") or (primeira.get("vendedor") or {}).get("id")
     conta = venda_condicao.get("id_conta_financeira")
