@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from anil.errors import InvalidInput
 from anil.services import admin
 from anil.storage.engine import Database
-from anil.storage.models import Empresa
+from anil.storage.models import Alteracao, Empresa
+from anil.storage.repositories import alteracoes
+from anil.storage.types import new_uuid
 
 
 def test_a_batch_commits_together_and_a_failing_request_rolls_back_alone(db: Database) -> None:
@@ -42,3 +45,83 @@ def test_a_batch_commits_together_and_a_failing_request_rolls_back_alone(db: Dat
     with db.read() as session:
         names = set(session.scalars(select(Empresa.razao_social)))
     assert names == {"Primeira", "Depois", *(f"Empresa {n}" for n in range(5))}
+
+
+def _hold_the_writer(db: Database) -> tuple[threading.Event, object]:
+    """Submit a first job that waits, so that the next ones queue up and run as one batch."""
+    holding, release = threading.Event(), threading.Event()
+
+    def wait(session):  # type: ignore[no-untyped-def]
+        holding.set()
+        release.wait(5)
+        return admin.criar_empresa(session, razao_social="Anfitriã").id
+
+    first = db.writer.submit(wait)  # type: ignore[union-attr]
+    assert holding.wait(5)
+    return release, first
+
+
+def _count_commits(db: Database) -> list[int]:
+    commits = [0]
+    event.listen(db.engine, "commit", lambda _conn: commits.__setitem__(0, commits[0] + 1))
+    return commits
+
+
+def test_statement_jobs_share_one_commit_and_a_failing_one_is_undone_alone(db: Database) -> None:
+    """Jobs written through statements only (`write_raw`) keep their batch when one of them raises after
+    writing: its rows are rolled back to its savepoint, the others commit together."""
+    if db.writer is None:
+        pytest.skip("group commit is SQLite's writer")
+    tenant = db.run_write(lambda s: admin.criar_empresa(s, razao_social="Dona do feed").id)
+    agora = datetime(2026, 5, 1, 12, 0)
+
+    def registra(evento_id: str, falha: bool = False):  # type: ignore[no-untyped-def]
+        def work(session):  # type: ignore[no-untyped-def]
+            alteracoes.registrar(session, tenant, [evento_id], agora)
+            if falha:
+                raise InvalidInput("falhou depois de escrever")
+            return evento_id
+
+        return work
+
+    release, first = _hold_the_writer(db)
+    commits = _count_commits(db)
+    ids = [new_uuid() for _ in range(4)]
+    futures = [db.writer.submit(registra(ids[0])), db.writer.submit(registra(ids[1], falha=True))]  # type: ignore[union-attr]
+    futures += [db.writer.submit(registra(i)) for i in ids[2:]]  # type: ignore[union-attr]
+    release.set()
+    first.result(10)
+    assert futures[0].result(10) == ids[0]
+    with pytest.raises(InvalidInput):
+        futures[1].result(10)
+    assert [f.result(10) for f in futures[2:]] == ids[2:]
+    with db.read() as session:
+        gravados = set(session.scalars(select(Alteracao.evento_id).where(Alteracao.tenant_id == tenant)))
+    assert gravados == {ids[0], *ids[2:]}
+    assert commits[0] == 2  # the held job's, then one for the four: their batch was not given up
+
+
+def test_an_orm_job_failing_after_its_flush_leaves_nothing_and_the_others_commit(db: Database) -> None:
+    """A job holding ORM objects when it fails cannot be undone alone (the objects would keep its state):
+    the batch is run again one job at a time, with the same outcome for every request."""
+    if db.writer is None:
+        pytest.skip("group commit is SQLite's writer")
+
+    def cria_e_falha(session):  # type: ignore[no-untyped-def]
+        admin.criar_empresa(session, razao_social="Fantasma")
+        session.flush()
+        raise InvalidInput("falhou depois do flush")
+
+    release, first = _hold_the_writer(db)
+    antes = db.writer.submit(lambda s: admin.criar_empresa(s, razao_social="Antes").razao_social)  # type: ignore[union-attr]
+    falha = db.writer.submit(cria_e_falha)  # type: ignore[union-attr]
+    depois = db.writer.submit(lambda s: admin.criar_empresa(s, razao_social="Depois").razao_social)  # type: ignore[union-attr]
+    release.set()
+    first.result(10)
+    assert antes.result(10) == "Antes"
+    with pytest.raises(InvalidInput):
+        falha.result(10)
+    assert depois.result(10) == "Depois"
+    with db.read() as session:
+        names = set(session.scalars(select(Empresa.razao_social)))
+    assert names == {"Anfitriã", "Antes", "Depois"}

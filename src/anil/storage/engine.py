@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from anil.domain.buscas_financeiras import dobrar
 from anil.storage.async_reads import AsyncReads
+from anil.storage.repositories.base import driver_connection
 
 T = TypeVar("T")
 
@@ -204,15 +205,30 @@ class GroupWriter:
                 future.set_exception(exc)
 
     def _run_together(self, jobs: list[tuple[Future, Callable[[Session], object]]]) -> bool:
+        """The batch in one transaction, each job inside a savepoint of its own, set on the driver
+        connection (`Session.begin_nested` costs more than a small job's own statements). A job that
+        raises is undone alone; if the ORM holds objects by then (which an undone savepoint would leave
+        stale), the whole batch is given up instead and `_run` runs each job alone."""
         outcomes: list[tuple[Future, object, BaseException | None]] = []
         try:
             with self._db.write() as session:
+                cursor = driver_connection(session).cursor()
                 for future, work in jobs:
+                    cursor.execute("SAVEPOINT anil_lote")
                     try:
-                        with session.begin_nested():
-                            outcomes.append((future, work(session), None))
+                        result = work(session)
+                        if session.new or session.dirty or session.deleted:
+                            session.flush()
                     except Exception as exc:
+                        cursor.execute("ROLLBACK TO SAVEPOINT anil_lote")
+                        cursor.execute("RELEASE SAVEPOINT anil_lote")
+                        if session.identity_map or session.new or session.deleted:
+                            return False
                         outcomes.append((future, None, exc))
+                    else:
+                        cursor.execute("RELEASE SAVEPOINT anil_lote")
+                        outcomes.append((future, result, None))
+                cursor.close()
                 session.commit()
         except Exception:
             return False  # nothing of the batch was written: `_run` tries each request alone

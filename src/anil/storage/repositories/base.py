@@ -134,7 +134,7 @@ class RawReader:
 
 
 class _PreparedWrite:
-    __slots__ = ("binds", "defaults", "order", "sql")
+    __slots__ = ("binds", "defaults", "order", "slots", "sql")
 
     def __init__(self, stmt: Executable, dialect: Any) -> None:
         compiled = stmt.compile(dialect=dialect)
@@ -142,10 +142,42 @@ class _PreparedWrite:
         self.order = tuple(compiled.positiontup or ()) if compiled.positional else None
         self.binds = dict(compiled._bind_processors)
         self.defaults = {k: v for k, v in compiled.construct_params(_check=False).items() if v is not None}
+        # positional drivers (SQLite): each slot's name and bind processor, in the statement's order
+        self.slots = tuple((name, self.binds.get(name)) for name in self.order or ())
+
+    def bound(self, values: dict[str, Any]) -> Any:
+        """The driver's parameters for one row: defaults filled in, SQLAlchemy's bind processors applied."""
+        if self.defaults:
+            values = {**self.defaults, **values}
+        if self.order is not None:
+            return [processor(values[name]) if processor else values[name] for name, processor in self.slots]
+        binds = self.binds
+        return {name: (binds[name](value) if name in binds else value) for name, value in values.items()}
 
 
 # Keyed by the statement object itself (a strong reference: ids of collected objects are reused).
 _writes: dict[tuple[Executable, str], _PreparedWrite] = {}
+_DRIVER = "anil_driver_connection"
+
+
+def driver_connection(session: Session) -> Any:
+    """The DBAPI connection under the session's current transaction, looked up once per transaction.
+
+    `Session.connection()` walks the ORM's transaction state machine on every call, which is a fair share
+    of a small write's cost. Inside a `Session.begin_nested()` it is always asked, since that is what emits
+    the savepoint."""
+    transaction = session.get_transaction()
+    cached = session.info.get(_DRIVER)
+    if (
+        cached is not None
+        and transaction is not None
+        and cached[0] is transaction
+        and not session.in_nested_transaction()
+    ):
+        return cached[1]
+    dbapi = session.connection().connection.dbapi_connection
+    session.info[_DRIVER] = (session.get_transaction(), dbapi)
+    return dbapi
 
 
 def write_raw(session: Session, stmt: Executable, params: dict[str, Any] | list[dict[str, Any]]) -> Any:
@@ -156,28 +188,17 @@ def write_raw(session: Session, stmt: Executable, params: dict[str, Any] | list[
     bind processors (JSON, dates, booleans), so what is stored is what the ORM would store. Statements
     here must name every bound parameter explicitly. Returns the cursor's rows (for RETURNING).
     """
-    dbapi = session.connection().connection.dbapi_connection
-    dialect = session.get_bind().dialect
-    key = (stmt, dialect.name)
+    dbapi = driver_connection(session)
+    key = (stmt, session.get_bind().dialect.name)
     prepared = _writes.get(key)
     if prepared is None:
-        prepared = _writes[key] = _PreparedWrite(stmt, dialect)
-
-    def bound(values: dict[str, Any]) -> Any:
-        if prepared.defaults:
-            values = {**prepared.defaults, **values}
-        values = {
-            name: (processor(values[name]) if (processor := prepared.binds.get(name)) else values[name])
-            for name in values
-        }
-        return values if prepared.order is None else [values[name] for name in prepared.order]
-
+        prepared = _writes[key] = _PreparedWrite(stmt, session.get_bind().dialect)
     cursor = dbapi.cursor()
     try:
         if isinstance(params, list):
-            cursor.executemany(prepared.sql, [bound(p) for p in params])
+            cursor.executemany(prepared.sql, [prepared.bound(p) for p in params])
             return []
-        cursor.execute(prepared.sql, bound(params))
+        cursor.execute(prepared.sql, prepared.bound(params))
         return cursor.fetchall() if cursor.description else []
     finally:
         cursor.close()

@@ -26,7 +26,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from anil.storage.models import Job, ModoProtocolo, Protocolo
-from anil.storage.repositories.base import Reader, fetch, owned, scope, scoped_update, write_raw
+from anil.storage.repositories.base import (
+    Reader,
+    driver_connection,
+    fetch,
+    owned,
+    scope,
+    scoped_update,
+    write_raw,
+)
 
 J = Job.__table__
 PR = Protocolo.__table__
@@ -348,7 +356,7 @@ def ponto_de_salvamento(session: Session) -> Iterator[None]:
     """A savepoint on the session's driver connection: what runs inside is undone alone if it raises.
     Cheaper than `Session.begin_nested` (which costs more than the job's own statements); only for
     work done through statements (`write_raw`, Core), never ORM objects, which would not see it."""
-    cursor = session.connection().connection.dbapi_connection.cursor()
+    cursor = driver_connection(session).cursor()
     try:
         cursor.execute("SAVEPOINT anil_job")
         try:
