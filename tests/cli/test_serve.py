@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -104,3 +105,105 @@ def test_first_start_then_a_second_start_reuses_the_data(tmp_path: Path, db: Dat
         assert again["client_id"] == token["client_id"]
     finally:
         _stop(process)
+
+
+def _listening_inodes(port: int) -> set[str]:
+    """Socket inodes of the TCP sockets listening on `port` (Linux's /proc/net/tcp and tcp6)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not os.path.exists(table):
+            continue
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(fields[9])
+    return inodes
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The server's worker processes (spawned children; not multiprocessing's resource tracker)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) != pid:
+                continue
+            with contextlib.suppress(OSError):
+                if b"spawn_main" in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+    return found
+
+
+def _sockets_of(pid: int) -> set[str]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:[") : -1])
+    return inodes
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_REUSEPORT balancing is Linux's")
+def test_workers_listen_on_sockets_of_their_own_and_stop_with_the_server(
+    tmp_path: Path, db: Database
+) -> None:
+    """`--workers 2`: each worker process has its own listening socket on the port (the kernel spreads
+    connections over them), every request is answered, a second server on the same port is refused, and
+    SIGTERM to the server stops both workers."""
+    env = {
+        **os.environ,
+        "ANIL_DATA_DIR": str(tmp_path),
+        "ANIL_DATABASE_URL": db.url,
+        "ANIL_RATE_LIMIT": "off",
+    }
+    port = _free_port()
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "anil", "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        workers: list[int] = []
+        while time.monotonic() - started < 60:
+            workers = _workers_of(process.pid)
+            listening = _listening_inodes(port)
+            if len(workers) == 2 and all(_sockets_of(w) & listening for w in workers):
+                break
+            assert process.poll() is None, process.stdout.read() if process.stdout else ""
+            time.sleep(0.2)
+        listening = _listening_inodes(port)
+        per_worker = [_sockets_of(w) & listening for w in workers]
+        assert len(workers) == 2 and all(len(s) == 1 for s in per_worker), (workers, per_worker)
+        assert per_worker[0] != per_worker[1]
+        assert not _sockets_of(process.pid) & listening  # the supervisor itself accepts nothing
+
+        for _ in range(20):  # a new connection each
+            assert httpx.get(f"http://127.0.0.1:{port}/.well-known/jwks.json").status_code == 200
+
+        second = subprocess.run(
+            [sys.executable, "-m", "anil", "serve", "--port", str(port), "--workers", "2"],
+            env={**env, "ANIL_DATA_DIR": str(tmp_path / "outro")},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert second.returncode == 1
+        assert "cannot listen" in second.stderr
+        assert not (tmp_path / "outro").exists()  # refused before any first-start work
+        assert httpx.get(f"http://127.0.0.1:{port}/.well-known/jwks.json").status_code == 200
+    finally:
+        _stop(process)
+    assert process.returncode == 0
+    deadline = time.monotonic() + 15
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()]

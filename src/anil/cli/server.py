@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from anil.cli._output import console
+from anil.cli import _workers
+from anil.cli._output import console, errors
 
 DatabaseUrl = Annotated[
     str | None,
@@ -34,7 +35,10 @@ def register(app: typer.Typer) -> None:
         host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
         database_url: DatabaseUrl = None,
-        workers: Annotated[int, typer.Option(help="Server processes.")] = 1,
+        workers: Annotated[
+            int,
+            typer.Option(help="Server processes (on Linux each listens on its own socket of the port)."),
+        ] = 1,
     ) -> None:
         """Migrate, create the demo data on first start, and serve the API."""
         import uvicorn
@@ -45,18 +49,28 @@ def register(app: typer.Typer) -> None:
         if "ANIL_PUBLIC_URL" not in os.environ:  # tokens, discovery and redirects name the port really served
             shown = "localhost" if host in {"127.0.0.1", "0.0.0.0", "::", "::1"} else host
             os.environ["ANIL_PUBLIC_URL"] = f"http://{shown}:{port}"
+        try:  # before the first start's work: a port in use is the likeliest mistake
+            _workers.check_port(host, port)
+        except OSError as exc:
+            raise _cannot_listen(host, port, exc) from None
         settings = _settings(database_url)
         prepared = prepare(settings)
         _banner(settings, prepared, host, port)
-        uvicorn.run(
-            "anil.api.app:create_app_from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers if workers > 1 else None,
-            log_level="warning",
-            access_log=False,
-        )
+        options = {
+            "app": "anil.api.app:create_app_from_env",
+            "factory": True,
+            "log_level": "warning",
+            "access_log": False,
+        }
+        if workers > 1 and _workers.available():
+            try:
+                code = _workers.serve(host, port, workers, options)
+            except OSError as exc:  # taken since the check above
+                raise _cannot_listen(host, port, exc) from None
+            if code:
+                raise typer.Exit(code)
+            return
+        uvicorn.run(host=host, port=port, workers=workers if workers > 1 else None, **options)
 
     @db_app.command("upgrade")
     def db_upgrade(database_url: DatabaseUrl = None) -> None:
@@ -72,6 +86,11 @@ def register(app: typer.Typer) -> None:
             f"schema at revision {current_revision(db.engine)} ({_redact(settings.resolved_database_url)})"
         )
         db.dispose()
+
+
+def _cannot_listen(host: str, port: int, exc: OSError) -> typer.Exit:
+    errors.print(f"[red]erro:[/red] cannot listen on {host}:{port}: {exc.strerror or exc}")
+    return typer.Exit(1)
 
 
 def _redact(url: str) -> str:
