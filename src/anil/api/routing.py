@@ -17,6 +17,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.routing import Match
+from starlette.types import Scope
 
 from anil.api.errors import ErrorStyle, render, validation_to_invalid_input
 from anil.errors import AnilError
@@ -28,6 +30,19 @@ T = TypeVar("T")
 
 def route_class(style: ErrorStyle) -> type[APIRoute]:
     class GroupRoute(APIRoute):
+        def __init__(self, path: str, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(path, *args, **kwargs)
+            self.literal_prefix = path.split("{", 1)[0]
+
+        def matches(self, scope: Scope) -> tuple[Match, Scope]:
+            """A request path that does not start with the route's literal part cannot match it: said
+            without FastAPI's matching (a regular expression and its route-context bookkeeping, about
+            1.4 µs a route), which the router otherwise runs for every route before the right one.
+            Behind a `root_path` (which the route path does not include) FastAPI decides alone."""
+            if not scope.get("root_path") and not scope["path"].startswith(self.literal_prefix):
+                return Match.NONE, {}
+            return super().matches(scope)
+
         def get_route_handler(self):  # type: ignore[no-untyped-def]
             handler = super().get_route_handler()
 
