@@ -23,6 +23,7 @@ from typing import Any
 STARTUP_FAILURE = 3  # uvicorn's exit code for a worker that could not start (the app, the socket)
 QUICK_EXIT_S = 5.0  # a worker gone within this long of its start failed to start: no endless restarts
 STOP_GRACE_S = 30.0
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # the supervisor's stop
 
 
 def available() -> bool:
@@ -103,6 +104,3 @@ def serve(host: str, port: int, workers: int, options: dict[str, Any]) -> int:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return exit_code
-
-
-_SIGNALS = (signal.SIGINT, signal.SIGTERM)
