@@ -23,6 +23,7 @@ from anil.domain.eventos import RESPOSTA_SUCESSO, de_payload
 from anil.errors import AnilError
 from anil.services import eventos, relogios
 from anil.storage.repositories import jobs as fila
+from anil.storage.repositories.base import ponto_de_salvamento
 from anil.storage.repositories.jobs import JobReivindicado
 
 log = logging.getLogger("anil.worker")
@@ -84,7 +85,7 @@ def executar(
         resultado = Resultado("ERROR", RESPOSTA_FALHA)
     else:
         try:
-            with fila.ponto_de_salvamento(session):
+            with ponto_de_salvamento(session, "anil_job"):
                 resultado = handler(session, job, clock)
             if pausa:
                 time.sleep(pausa)

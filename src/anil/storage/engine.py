@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from anil.domain.buscas_financeiras import dobrar
 from anil.storage.async_reads import AsyncReads
-from anil.storage.repositories.base import driver_connection
+from anil.storage.repositories.base import ponto_de_salvamento
 
 T = TypeVar("T")
 
@@ -212,23 +212,18 @@ class GroupWriter:
         outcomes: list[tuple[Future, object, BaseException | None]] = []
         try:
             with self._db.write() as session:
-                cursor = driver_connection(session).cursor()
                 for future, work in jobs:
-                    cursor.execute("SAVEPOINT anil_lote")
                     try:
-                        result = work(session)
-                        if session.new or session.dirty or session.deleted:
-                            session.flush()
+                        with ponto_de_salvamento(session, "anil_lote"):
+                            result = work(session)
+                            if session.new or session.dirty or session.deleted:
+                                session.flush()
                     except Exception as exc:
-                        cursor.execute("ROLLBACK TO SAVEPOINT anil_lote")
-                        cursor.execute("RELEASE SAVEPOINT anil_lote")
                         if session.identity_map or session.new or session.deleted:
                             return False
                         outcomes.append((future, None, exc))
                     else:
-                        cursor.execute("RELEASE SAVEPOINT anil_lote")
                         outcomes.append((future, result, None))
-                cursor.close()
                 session.commit()
         except Exception:
             return False  # nothing of the batch was written: `_run` tries each request alone

@@ -8,7 +8,8 @@ never writes `table.c.tenant_id` on its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from sqlalchemy import ColumnElement, Delete, Engine, Select, Table, Update, bindparam, delete, select, update
@@ -178,6 +179,25 @@ def driver_connection(session: Session) -> Any:
     dbapi = session.connection().connection.dbapi_connection
     session.info[_DRIVER] = (session.get_transaction(), dbapi)
     return dbapi
+
+
+@contextmanager
+def ponto_de_salvamento(session: Session, nome: str = "anil_ponto") -> Iterator[None]:
+    """A savepoint on the session's driver connection: what runs inside is undone alone if it raises.
+    Cheaper than `Session.begin_nested` (which costs more than a small job's own statements). ORM objects
+    do not see it: what they hold of an undone block is the caller's to throw away."""
+    cursor = driver_connection(session).cursor()
+    try:
+        cursor.execute(f"SAVEPOINT {nome}")
+        try:
+            yield
+        except BaseException:
+            cursor.execute(f"ROLLBACK TO SAVEPOINT {nome}")
+            cursor.execute(f"RELEASE SAVEPOINT {nome}")
+            raise
+        cursor.execute(f"RELEASE SAVEPOINT {nome}")
+    finally:
+        cursor.close()
 
 
 def write_raw(session: Session, stmt: Executable, params: dict[str, Any] | list[dict[str, Any]]) -> Any:

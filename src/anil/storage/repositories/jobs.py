@@ -15,8 +15,7 @@ Instants here are naive UTC from the server's clock (not a company's clock: the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -28,7 +27,6 @@ from sqlalchemy.orm import Session
 from anil.storage.models import Job, ModoProtocolo, Protocolo
 from anil.storage.repositories.base import (
     Reader,
-    driver_connection,
     fetch,
     owned,
     scope,
@@ -349,22 +347,3 @@ def conta_por_estado(reader: Reader) -> dict[str, int]:
 
     rows = reader.execute(select(J.c.estado, func.count()).group_by(J.c.estado)).all()
     return {estado: n for estado, n in rows}
-
-
-@contextmanager
-def ponto_de_salvamento(session: Session) -> Iterator[None]:
-    """A savepoint on the session's driver connection: what runs inside is undone alone if it raises.
-    Cheaper than `Session.begin_nested` (which costs more than the job's own statements); only for
-    work done through statements (`write_raw`, Core), never ORM objects, which would not see it."""
-    cursor = driver_connection(session).cursor()
-    try:
-        cursor.execute("SAVEPOINT anil_job")
-        try:
-            yield
-        except BaseException:
-            cursor.execute("ROLLBACK TO SAVEPOINT anil_job")
-            cursor.execute("RELEASE SAVEPOINT anil_job")
-            raise
-        cursor.execute("RELEASE SAVEPOINT anil_job")
-    finally:
-        cursor.close()
