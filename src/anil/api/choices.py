@@ -175,6 +175,12 @@ CHOICES: tuple[Choice, ...] = (
         "10, as `ativar`/`inativar` (the catalog gives the limit for those two only)",
     ),
     Choice(
+        "ids",
+        "The form of the ids anil gives new records",
+        "UUID version 7 (RFC 9562): the creation time in milliseconds, then random bits. Opaque to clients "
+        "as Conta Azul's are; ids that ascend with time keep inserts at the end of every index they lead",
+    ),
+    Choice(
         "perfil-ids",
         "`perfis[].id` on a person",
         "A stable UUID derived from the person and the profile (UUIDv5), since profiles are not separate records",

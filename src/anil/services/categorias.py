@@ -30,6 +30,7 @@ from anil.errors import Conflict, InvalidInput, NotFound
 from anil.storage.models import Empresa
 from anil.storage.repositories import categorias as repo
 from anil.storage.repositories.base import Reader
+from anil.storage.types import new_uuid
 
 CATEGORIA_PAI_NAO_ENCONTRADA = "Categoria pai não encontrada"
 
@@ -67,7 +68,7 @@ def _linhas_do_plano() -> list[dict[str, Any]]:
     ids: dict[str, str] = {}
     rows: list[dict[str, Any]] = []
     for codigo, pai, colunas in _MODELO:
-        categoria_id = str(uuid.uuid4())
+        categoria_id = new_uuid()
         if codigo:
             ids[codigo] = categoria_id
         rows.append({**colunas, "id": categoria_id, "categoria_pai": ids[pai] if pai else None})

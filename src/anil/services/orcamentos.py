@@ -3,7 +3,6 @@ never commits. A proposal touches no stock and no financial event."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
@@ -28,6 +27,7 @@ from anil.errors import InvalidInput, NotFound
 from anil.services import relogios, vendas
 from anil.storage.repositories import orcamentos as repo
 from anil.storage.repositories.base import Reader
+from anil.storage.types import new_uuid
 
 CLIENTE_NAO_ENCONTRADO = "Cliente não encontrado"
 ITEM_NAO_ENCONTRADO = "Produto ou serviço não encontrado: {id}"
@@ -72,7 +72,7 @@ def criar(session: Session, tenant_id: str, dados: OrcamentoValido, base: Clock)
         vendedor = repo.vendedor_padrao(session, tenant_id)
     agora = relogios.agora_utc(session, tenant_id, base)
     numero = repo.proximo_numero(session, tenant_id)
-    orcamento_id = str(uuid.uuid4())
+    orcamento_id = new_uuid()
     tipos = tipo_dos_itens({item.tipo for item in itens})
     repo.inserir(session, tenant_id, orcamento_id, numero, dados, vendedor, itens, tipos, agora)
     return orcamento_id

@@ -7,7 +7,6 @@ written once in `anil.domain.pessoas`.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -47,6 +46,7 @@ from anil.errors import NotFound
 from anil.storage.repositories import pessoas as repo
 from anil.storage.repositories import relogios, resumos
 from anil.storage.repositories.base import Reader
+from anil.storage.types import new_uuid
 
 NAO_ENCONTRADA = "Pessoa não encontrada"
 
@@ -179,7 +179,7 @@ def criar(
     vocab: Vocabulario = ATUAL,
 ) -> PessoaRegistro:
     dados = entrada if isinstance(entrada, PessoaValida) else validar(entrada, vocab)
-    pessoa_id, uuid_legado = str(uuid.uuid4()), str(uuid.uuid4())
+    pessoa_id, uuid_legado = new_uuid(), new_uuid()
     seq = repo.inserir(session, tenant_id, pessoa_id, uuid_legado, dados, agora)
     return _registro(dados, seq, pessoa_id, uuid_legado, agora)
 

@@ -55,6 +55,7 @@ from anil.errors import InvalidInput, NotFound, RuleViolation
 from anil.storage.repositories import produtos as repo
 from anil.storage.repositories import unidades as unidades_repo
 from anil.storage.repositories.base import Reader
+from anil.storage.types import new_uuid
 
 NAO_ENCONTRADO = "Produto não encontrado"
 EM_KIT = "O produto não pode ser excluído porque faz parte de um kit"
@@ -81,7 +82,7 @@ def categoria_padrao(session: Session, tenant_id: str) -> repo.Categoria:
     found = repo.categoria_por_descricao(session, tenant_id, CATEGORIA_PADRAO)
     if found is not None:
         return found
-    return repo.criar_categoria(session, tenant_id, str(uuid.uuid4()), CATEGORIA_PADRAO)
+    return repo.criar_categoria(session, tenant_id, new_uuid(), CATEGORIA_PADRAO)
 
 
 # ----------------------------------------------------------------------------------------- reads ----
@@ -325,7 +326,7 @@ def criar(
     if valor_venda is None:  # a kit priced by its items
         valor_venda = total(valor for _, _, _, valor in itens)
 
-    produto_id = str(uuid.uuid4())
+    produto_id = new_uuid()
     values = _colunas(tenant_id, dados, agora)
     values.update(
         id=produto_id,
@@ -339,7 +340,7 @@ def criar(
         session,
         [
             {
-                "id": str(uuid.uuid4()),
+                "id": new_uuid(),
                 "tenant_id": tenant_id,
                 "kit_seq": seq,
                 "produto_seq": componente.seq,
@@ -355,7 +356,7 @@ def criar(
     for filho, filho_sku in zip(dados.filhos, skus_filhos, strict=True):
         child = _colunas(tenant_id, dados, agora)
         child.update(
-            id=str(uuid.uuid4()),
+            id=new_uuid(),
             id_pai=produto_id,
             nome=filho.nome,
             nome_busca=chave(filho.nome),
@@ -465,18 +466,18 @@ def seed_demo_products(session: Session, empresa_id: str) -> list[ProdutoDetalhe
     for descricao in _DEMO_CATEGORIAS:
         existing = repo.categoria_por_descricao(session, empresa_id, descricao)
         categorias[descricao] = (
-            existing or repo.criar_categoria(session, empresa_id, str(uuid.uuid4()), descricao)
+            existing or repo.criar_categoria(session, empresa_id, new_uuid(), descricao)
         ).id
     marcas = {}
     for nome in _DEMO_MARCAS:
-        marcas[nome] = str(uuid.uuid4())
+        marcas[nome] = new_uuid()
         repo.criar_marca(session, empresa_id, marcas[nome], nome)
     eco: dict[str, str] = {}
     for posicao, (grupo, subgrupos) in enumerate(_DEMO_ECOMMERCE):
-        eco[grupo] = str(uuid.uuid4())
+        eco[grupo] = new_uuid()
         repo.criar_ecommerce_categoria(session, empresa_id, eco[grupo], None, posicao, grupo)
         for sub_posicao, sub in enumerate(subgrupos):
-            eco[sub] = str(uuid.uuid4())
+            eco[sub] = new_uuid()
             repo.criar_ecommerce_categoria(session, empresa_id, eco[sub], eco[grupo], sub_posicao, sub)
 
     unidades = {u.descricao: u.id for u in unidades_repo.listar(session, empresa_id)}
@@ -579,7 +580,7 @@ def seed_demo_products(session: Session, empresa_id: str) -> list[ProdutoDetalhe
     )
     criados.append(criar(session, empresa_id, validar(kit), agora))
 
-    tamanhos = [OpcaoEntrada(str(uuid.uuid4()), t) for t in ("P", "M", "G")]
+    tamanhos = [OpcaoEntrada(new_uuid(), t) for t in ("P", "M", "G")]
     camiseta = ProdutoEntrada(
         nome="Camiseta Básica Algodão",
         codigo_sku="VES-CAM-BAS",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -21,6 +20,7 @@ from anil.domain.servicos import (
 from anil.errors import NotFound
 from anil.storage.repositories import servicos as repo
 from anil.storage.repositories.base import Reader
+from anil.storage.types import new_uuid
 
 NAO_ENCONTRADO = "Serviço não encontrado"
 
@@ -49,7 +49,7 @@ def criar(
     session: Session, tenant_id: str, entrada: ServicoEntrada | ServicoValido, agora: datetime
 ) -> ServicoRegistro:
     dados = entrada if isinstance(entrada, ServicoValido) else validar(entrada)
-    servico_id = str(uuid.uuid4())
+    servico_id = new_uuid()
     seq = repo.inserir(session, tenant_id, servico_id, dados, agora)
     return _registro(dados, seq, servico_id)
 
@@ -169,7 +169,7 @@ def seed_demo_servicos(session: Session, empresa_id: str) -> None:
                 "codigo_municipio_servico": str(_MUNICIPIO_SP["codigo"]),
                 "lista_cenario_tributario": [
                     {
-                        "id": str(uuid.uuid4()),
+                        "id": new_uuid(),
                         "iss_aliquota": iss,
                         "iss_retido": retido,
                         "inss_aliquota": 0,
@@ -179,4 +179,4 @@ def seed_demo_servicos(session: Session, empresa_id: str) -> None:
                     }
                 ],
             }
-        repo.inserir(session, empresa_id, str(uuid.uuid4()), dados, agora, **fiscais)
+        repo.inserir(session, empresa_id, new_uuid(), dados, agora, **fiscais)

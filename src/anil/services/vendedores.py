@@ -3,7 +3,6 @@ cannot create them), referenced by sales. Each takes an open session, flushes, n
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
@@ -13,6 +12,7 @@ from anil.errors import InvalidInput, NotFound
 from anil.storage.repositories import vendedores as repo
 from anil.storage.repositories.base import Reader
 from anil.storage.repositories.vendedores import VendedorRegistro
+from anil.storage.types import new_uuid
 
 NAO_ENCONTRADO = "Vendedor não encontrado"
 NOME_MAX = 255
@@ -37,7 +37,7 @@ def criar(session: Session, empresa_id: str, nome: str | None) -> VendedorRegist
     if len(nome) > NOME_MAX:
         raise InvalidInput(f"O campo 'nome' deve ter no máximo {NOME_MAX} caracteres")
     _empresa(session, empresa_id)
-    vendedor_id = str(uuid.uuid4())
+    vendedor_id = new_uuid()
     seq = repo.inserir(session, empresa_id, vendedor_id, nome, chave(nome), _agora())
     return VendedorRegistro(vendedor_id, nome, seq)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 
+import uuid_utils
 from sqlalchemy import JSON, Numeric, String
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -15,7 +15,12 @@ JSONColumn = JSON().with_variant(JSONB(), "postgresql")
 
 
 def new_uuid() -> str:
-    return str(uuid.uuid4())
+    """A new record's id: a UUID version 7 (RFC 9562), time-ordered, the rest random. Ids that ascend with
+    time land at the right-hand end of every index they lead (the record's own, and its children's by
+    parent id) instead of on a random page each: on SQLite a receivable's creation writes half the WAL
+    and holds the write lock a fifth less (bench/: 0.21 → 0.17 ms in process). To clients they are
+    opaque UUIDs, as Conta Azul's."""
+    return str(uuid_utils.uuid7())
 
 
 def utcnow() -> datetime:

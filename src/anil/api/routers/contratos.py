@@ -11,7 +11,6 @@ A well-formed unknown id answers 500 as production does (`ANIL_QUIRKS=on`), 404 
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 
 from fastapi import APIRouter, Request
@@ -39,6 +38,7 @@ from anil.errors import InvalidInput
 from anil.schemas import contratos as schemas
 from anil.services import contratos as service
 from anil.storage.repositories.contratos import FiltroContratos
+from anil.storage.types import new_uuid
 
 router = APIRouter(prefix="/v1/contratos", tags=["Contratos"], route_class=route_class(ErrorStyle.SIMPLE))
 
@@ -157,7 +157,7 @@ async def listar(request: Request, claims: Tenant) -> Response:
 async def criar(request: Request, claims: Tenant) -> Response:
     valido = service.preparar(parse_body(schemas.ContratoIn, await request.body()).entrada())
     rt = runtime(request)
-    contrato_id = str(uuid.uuid4())
+    contrato_id = new_uuid()
     criado = await write(rt.db, lambda s: service.criar(s, claims.empresa_id, contrato_id, valido, rt.clock))
     body = schemas.ContratoCriado(
         id=criado.id, id_legado=criado.id_legado, id_venda=None if rt.settings.quirks_on else criado.id_venda
