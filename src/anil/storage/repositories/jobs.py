@@ -25,14 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from anil.storage.models import Job, ModoProtocolo, Protocolo
-from anil.storage.repositories.base import (
-    Reader,
-    fetch,
-    owned,
-    scope,
-    scoped_update,
-    write_raw,
-)
+from anil.storage.repositories.base import Reader, fetch, owned, scope, scoped_update, write_raw
 
 J = Job.__table__
 PR = Protocolo.__table__
