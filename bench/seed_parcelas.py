@@ -12,24 +12,31 @@ reference in the API's answers resolves.
 As the people seeder (design/performance.md rule 6): rows built from the live schema (the tables are
 reflected; columns the seeder does not set take the model's defaults), column by column, each value encoded
 once for the engine, in forked processes a batch ahead of the load (one for SQLite, whose load is the
-slow side; two for PostgreSQL, whose COPYs are faster than one builder). Each batch has its own random
-stream and its own range of ids and rateio seqs, so the data are the same whichever process builds it. SQLite: one transaction of
-`executemany`, 50 rows an INSERT, values the same in every row written as literals, without a journal and
-with CHECK constraints not evaluated row by row (the rows satisfy them by construction; the bare connection
-has foreign keys off). PostgreSQL: `COPY … (FORMAT BINARY)` on one connection per table side by side (the
-installments on two), foreign-key triggers off for the load as `pg_restore --disable-triggers` does. The
-secondary indexes are dropped before the load and created again after it, from the definitions the
-database itself reports (so the ones a migration adds come back too), except those led by a parent's id,
-which fill by appending; PostgreSQL first gets `VACUUM ANALYZE` of the installments (statistics and the
-visibility map their index-only scans need) and `ANALYZE` of the other tables, in two chains side by side.
-Ids are random version-4 UUIDs handed out in ascending order. Everything from the first row built to the
-last index is timed: <= 15 s on each engine.
+slow side; two for PostgreSQL). The batches follow a plan in the order of the installments' search index
+(company, kind, first due date; `_plano`), each with its own random stream, ids and rateio seqs, so the data
+are the same whichever process builds it. Ids are laid out as the application's UUIDv7, ascending in the
+order each table is written, so the indexes they lead fill by appending or build from sorted rows.
+
+SQLite: one transaction of `executemany`, 50 rows an INSERT, values the same in every row written as
+literals, without a journal and with CHECK constraints not evaluated row by row (the rows satisfy them by
+construction; the bare connection has foreign keys off); the secondary indexes, except those led by a
+parent's id (which fill by appending), are dropped before and built at the end of that transaction.
+
+PostgreSQL: `COPY … (FORMAT BINARY)` on one connection per table side by side, foreign-key triggers off
+for the load as `pg_restore --disable-triggers` does; every index is dropped before the load and built
+after it (primary keys and unique constraints too, except those a foreign key references), from the
+definitions the database itself reports (so the ones a migration adds come back too), on two connections,
+after `VACUUM ANALYZE` of the installments and `ANALYZE` of the other tables. The installments are written
+in their search index's order (a batch's installments due after its window wait for the batch of their
+window), into the table emptied in the same transaction and `FREEZE` (so no page's leftover space is filled
+out of order, and nothing is left for the vacuum): the search index's build then finds them sorted.
+
+Everything from the first row built to the last index is timed: <= 15 s on each engine.
 """
 
 from __future__ import annotations
 
 import gc
-import itertools
 import multiprocessing
 import pickle
 import random
@@ -67,8 +74,8 @@ CONSTRUTORES_SQLITE = 1  # builder processes: SQLite's load is the slow side, on
 CONSTRUTORES_PG = 2  # the COPYs are the fast side: two builders, one a core
 RATEIOS_POR_LOTE = 2 * CHUNK  # rateio seqs kept for a batch: at most two lines an event, an event a row
 ROWS_PER_INSERT = 50  # SQLite: rows per INSERT statement
-# Indexes led by the parent's id, which the rows arrive sorted by (ids ascend, children follow their event or
-# installment): kept during the load, as they fill by appending, cheaper than sorting them afterwards.
+# SQLite: indexes led by the parent's id, which the rows arrive sorted by (ids ascend, children follow their
+# event or installment): kept during the load, as they fill by appending, cheaper than sorting them afterwards.
 MANTIDOS = frozenset(
     {"ix_parcelas_evento", "ix_rateios_evento", "ix_rateios_centros_custo_evento", "ix_baixas_parcela"}
 )
@@ -82,6 +89,8 @@ _DESCRICOES_DESPESA = (
     "Aluguel", "Energia elétrica", "Fornecedor de insumos", "Folha de pagamento", "Internet", "Contabilidade",
     "Frete", "Material de escritório", "Impostos", "Manutenção de equipamentos",
 )  # fmt: skip
+_NOMES = _DESCRICOES_RECEITA + _DESCRICOES_DESPESA
+_ROTULOS = [f"{_NOMES[c // 64]} ({c // 8 % 8}/{c % 8})" for c in range(len(_NOMES) * 64)]  # name, j, k
 _METODOS = ("PIX_PAGAMENTO_INSTANTANEO", "BOLETO_BANCARIO", "TRANSFERENCIA_BANCARIA", "DINHEIRO", None)
 
 
@@ -262,6 +271,8 @@ class _Codec:
         null = self.null
         if kind == "D":
             days = self.days
+            if None not in values:
+                return [days[d + _ANTES] for d in values]
             return [days[d + _ANTES] if d is not None else null for d in values]
         if kind == "S":
             stamps = self.stamps
@@ -272,6 +283,8 @@ class _Codec:
             return values  # U, T, I: as they are
         if kind == "M":
             cache, limit = self._money, MONEY_CACHE
+            if values and None not in values and min(values) >= 0 and max(values) < limit:
+                return [cache[c] for c in values]
             return [(cache[c] if 0 <= c < limit else _numeric(c)) if c is not None else _NULL for c in values]
         if kind == "I":
             ints, limit = self._ints, INT_CACHE
@@ -281,7 +294,9 @@ class _Codec:
             return [prefix + text.encode() if text is not None else _NULL for text in values]
         # T: a few distinct strings, each encoded once
         texts = self._texts
-        for text in set(values) - texts.keys():
+        for text in set(values).difference(
+            texts
+        ):  # (a dict argument: only this batch's values are looked up)
             texts[text] = _field(text.encode()) if text is not None else _NULL
         return [texts[text] for text in values]
 
@@ -376,13 +391,34 @@ class _Table:
         ]
 
     def copy_binary(self, columns: list[Any]) -> bytes:
-        """Binary COPY tuples (encoded columns): field count, the varying fields, the constant ones. Trailing
-        values the same in every row (the company's id, a `repeat`) join the constants."""
+        """Binary COPY tuples (encoded columns): field count, the varying fields, the constant ones."""
+        return b"".join(self._fields(columns))
+
+    def copy_binary_por_dia(self, columns: list[Any], dias: list[int]) -> list[tuple[int, bytes]]:
+        """The tuples of rows in ascending order of `dias` (one per row), cut where the day changes:
+        (day, that day's tuples)."""
+        fields = self._fields(columns)
+        width = len(fields) // len(dias) if dias else 0
+        cortes = [i for i in range(1, len(dias)) if dias[i] != dias[i - 1]]
+        return [
+            (dias[a], b"".join(fields[a * width : b * width]))
+            for a, b in zip([0, *cortes], [*cortes, len(dias)], strict=True)
+        ] if dias else []  # fmt: skip
+
+    def _fields(self, columns: list[Any]) -> list[bytes]:
+        """Row by row: the header, the varying fields, the tail (trailing values the same in every row, the
+        company's id, a `repeat`, joined to the constants)."""
         columns = list(columns)
         tail = self.constants
         while columns and isinstance(columns[-1], repeat):
             tail = next(columns.pop()) + tail
-        return b"".join(chain.from_iterable(zip(repeat(self.header), *columns, repeat(tail), strict=False)))
+        n = _size(columns)
+        width = len(columns) + 2
+        fields = [self.header] * (width * n)
+        for k, column in enumerate(columns, 1):
+            fields[k::width] = [next(column)] * n if isinstance(column, repeat) else column
+        fields[width - 1 :: width] = [tail] * n
+        return fields
 
 
 def _sqlite_value(value: Any, kind: sa.types.TypeEngine, dialect: sa.Dialect) -> Any:
@@ -428,17 +464,39 @@ def _sqlite_literal(value: Any) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _uuids(rng: random.Random, n: int, faixa: int) -> list[str]:
-    """`n` version-4 UUIDs from the seeded generator, ascending, all above those of the batches before
-    (`faixa`, the batch's number, is their first two hex digits; 112 random bits follow): each index led by
-    an id (the unique ones, and the event/installment indexes of the rows that follow their parent) is
-    filled by appending. The ids are as random as uuid4's within a batch; only their order is chosen."""
-    raw = rng.randbytes(14 * n).hex()
-    prefixo = f"{faixa:02x}"
-    digits = sorted(raw[i : i + 28] for i in range(0, 28 * n, 28))
-    return [f"{prefixo}{h[:6]}-{h[6:10]}-4{h[10:13]}-a{h[13:16]}-{h[16:]}" for h in digits]
+def _uuids(rng: random.Random, ordem: list[int]) -> list[str]:
+    """Ids laid out as the application's own (UUID version 7, `storage.types.new_uuid`), whose leading
+    48-bit time field orders them: here `ordem`, the place of each row in the order the load writes its
+    table, so that the ids ascend with it; 72 random bits from the seeded generator follow. Each index led
+    by an id is then filled by appending (the unique ones kept during the load) or built from rows already
+    in its order (the others), without sorting anything."""
+    n = len(ordem)
+    if not n:
+        return []
+    # one buffer of all the ids, filled column by column of characters (C loops, not one string per id)
+    tempo = (("%012x" * n) % tuple(ordem)).encode()
+    acaso = rng.randbytes(9 * n).hex().encode()
+    ids = bytearray(36 * n)
+    for k in range(12):  # xxxxxxxx-xxxx: the time field
+        ids[k + k // 8 :: 36] = tempo[k::12]
+    ids[8::36] = ids[13::36] = ids[18::36] = ids[23::36] = b"-" * n
+    ids[14::36] = b"7" * n  # the version
+    ids[19::36] = b"a" * n  # the variant
+    for k, posicao in enumerate([15, 16, 17, 20, 21, 22, *range(24, 36)]):
+        ids[posicao::36] = acaso[k::18]
+    texto = ids.decode()
+    return [texto[i : i + 36] for i in range(0, 36 * n, 36)]
 
 
+def _ordem(numero: int, n: int) -> list[int]:
+    """The time field of a batch's `n` rows written in batch order: the batch's number, then the row's."""
+    base = numero << _BITS_LINHA
+    return list(range(base, base + n))
+
+
+_BITS_LINHA = 20  # rows a batch may have: 2**20
+_BITS_LOTE = 12  # batches: 2**12
+_BITS_DIA = 9  # days of the year
 MAX_PARCELAS_POR_EVENTO = 7  # 1 to 7 installments per event, 4 on average
 PAGO_INTEIRO, PAGO_PARCIAL, PERDIDO = 0.15, 0.18, 0.19  # of installments past due (cumulative shares)
 CANCELADO, RENEGOCIADO = 0.01, 0.015  # of all installments (cumulative)
@@ -446,14 +504,55 @@ _ANTES = 30  # days before 1 January that competência dates may fall on
 
 
 @dataclass
+class _Fatia:
+    """What one batch holds: `n` installments of one company (`empresa`, its place in the order of the
+    company ids) and one kind, of the events whose first installment falls due in [`inicio`, `fim`) (days
+    from 1 January); `ultima`: the last batch of that company and kind."""
+
+    refs: _Refs
+    n: int
+    empresa: int
+    receita: bool
+    inicio: int
+    fim: int
+    ultima: bool
+    grupo: int  # the place of its company and kind in the plan
+
+
+def _plano(
+    refs: list[_Refs], shares: list[int], ordem_empresas: list[int], receita_antes: bool, dias: int
+) -> list[_Fatia]:
+    """The batches in the order the installments' search index sorts them: company (`ordem_empresas`, the
+    companies' places in the order of their ids), kind (`receita_antes`: RECEITA sorts before DESPESA),
+    first due date. Each company's installments of a kind are cut into windows of first due dates of about
+    `CHUNK` installments each; an event's later installments fall due in the windows after its own."""
+    plano: list[_Fatia] = []
+    for k, empresa in enumerate(ordem_empresas):
+        total = shares[empresa]
+        receitas = round(total * RECEITA_SHARE)
+        for m, receita in enumerate((receita_antes, not receita_antes)):
+            grupo = 2 * k + m
+            n = receitas if receita else total - receitas
+            janelas = max(1, -(-n // CHUNK))
+            for w in range(janelas):
+                plano.append(
+                    _Fatia(refs[empresa], n * (w + 1) // janelas - n * w // janelas, empresa, receita,
+                           dias * w // janelas, dias * (w + 1) // janelas, w == janelas - 1, grupo)
+                )  # fmt: skip
+    return [f for f in plano if f.n]
+
+
+@dataclass
 class _Lote:
-    """One batch of rows, column by column, encoded for the engine."""
+    """One batch of rows, column by column, encoded for the engine; `dias`: the installments' due days, in
+    their (ascending) order."""
 
     eventos: list[Any]
     rateios: list[Any]
     centros: list[Any]
     parcelas: list[Any]
     baixas: list[Any]
+    dias: list[int]
 
 
 class _Generator:
@@ -476,24 +575,23 @@ class _Generator:
         self.tables = [self.t_eventos, self.t_rateios, self.t_centros, self.t_parcelas, self.t_baixas]
         self.rateio_base = 0  # the largest rateio seq before the load
         self.rateio_seq = 0
-        self.faixa = 0  # the batch's number: the leading digits of its ids
         self.inicio = date(ANO, 1, 1)
         self.dias = (date(ANO + 1, 1, 1) - self.inicio).days
         self.hoje_dia = (hoje - self.inicio).days
         self.codec = _Codec(self.sqlite, self.inicio, self.dias)
 
-    def lote(self, refs: _Refs, n: int, numero: int) -> _Lote:
-        """`n` installments of one company, with their events, rateio and cost-center lines, settlements,
-        encoded for the engine: batch `numero`, the same whichever process builds it (its own random stream,
-        its ids' leading digits, its own range of rateio seqs, above the previous batch's)."""
+    def lote(self, fatia: _Fatia, numero: int) -> _Lote:
+        """A batch's installments, with their events, rateio and cost-center lines, settlements, encoded for
+        the engine: batch `numero` of the plan, the same whichever process builds it (its own random stream,
+        its own range of rateio seqs, above the previous batch's)."""
         self.rng = rng = random.Random(self.seed * 1_000 + numero)
-        self.faixa = numero
         self.rateio_seq = self.rateio_base + numero * RATEIOS_POR_LOTE
         rnd = rng.random
         dias, hoje = self.dias, self.hoje_dia
+        refs, n = fatia.refs, fatia.n
         tenant = repeat(refs.tenant)
 
-        # events: 1 to MAX_PARCELAS_POR_EVENTO installments each
+        # events: 1 to MAX_PARCELAS_POR_EVENTO installments each, the first due in the batch's window
         ks: list[int] = []
         total = 0
         while total < n:
@@ -501,21 +599,18 @@ class _Generator:
             ks.append(k)
             total += k
         ne = len(ks)
-        receita = [rnd() < RECEITA_SHARE for _ in range(ne)]
-        tipo_ev = ["RECEITA" if r else "DESPESA" for r in receita]
-        primeiro = [int(rnd() * dias) for _ in range(ne)]
+        tipo_ev = ["RECEITA" if fatia.receita else "DESPESA"] * ne
+        inicio, largura = fatia.inicio, fatia.fim - fatia.inicio
+        primeiro = [inicio + int(rnd() * largura) for _ in range(ne)]
         competencia = [p - int(rnd() * 20) for p in primeiro]
         desc_ev = [int(rnd() * 10) for _ in range(ne)]
         contatos, contas = refs.contatos or [None], refs.contas or [None]
         nc, na = len(contatos), len(contas)
         contato_ev = [contatos[int(rnd() * nc)] for _ in range(ne)]
         conta_ev = [contas[int(rnd() * na)] for _ in range(ne)]
-        faixa = self.faixa
-        evento_ids = _uuids(rng, ne, faixa)
-        nomes = [
-            (_DESCRICOES_RECEITA if r else _DESCRICOES_DESPESA)[i]
-            for r, i in zip(receita, desc_ev, strict=True)
-        ]
+        evento_ids = _uuids(rng, _ordem(numero, ne))
+        nome_ev = [(0 if fatia.receita else 10) + i for i in desc_ev]  # in _NOMES
+        nomes = [_NOMES[c] for c in nome_ev]
         # stamp codes: created at 11:07 on the competência day, or today for a competência still ahead
         criado_ev = [2 * (min(c, hoje) + _ANTES) for c in competencia]
 
@@ -525,10 +620,19 @@ class _Generator:
         for e, k in enumerate(ks):
             ev_of.extend([e] * k)
             indice.extend(range(1, k + 1))
+        # a month apart; those past the year's end fall due in its last 28 days (never before the first)
         vencimento = [
-            d if (d := primeiro[e] + 30 * (j - 1)) < dias else dias - 1 - int(rnd() * 28)
+            d if (d := primeiro[e] + 30 * (j - 1)) < dias else dias - 1 - int(rnd() * min(28, dias - primeiro[e]))
             for e, j in zip(ev_of, indice, strict=True)
-        ]
+        ]  # fmt: skip
+        if not self.sqlite:
+            # in due-date order, the search index's after company and kind, in which the PostgreSQL load
+            # writes them (SQLite's, batch by batch, keeps them event by event: it fills the index by event
+            # it keeps during the load by appending)
+            ordem = sorted(range(n), key=vencimento.__getitem__)
+            ev_of = [ev_of[i] for i in ordem]
+            indice = [indice[i] for i in ordem]
+            vencimento = [vencimento[i] for i in ordem]
         bruto = [1_000 + int(rnd() * 499_000) for _ in range(n)]
         valor_ev = [0] * ne
         for e, b in zip(ev_of, bruto, strict=True):
@@ -552,10 +656,20 @@ class _Generator:
         dia_pago = [
             (min(d + int(rnd() * 9) - 3, hoje) if p else None) for d, p in zip(vencimento, pago, strict=True)
         ]
-        parcela_ids = _uuids(rng, n, faixa)
+        if self.sqlite:  # written batch by batch
+            parcela_ids = _uuids(rng, _ordem(numero, n))
+        else:  # written group by group, due day by day, each day's rows batch by batch
+            alto = fatia.grupo << _BITS_DIA
+            assert fatia.grupo < 1 << (48 - _BITS_DIA - _BITS_LOTE - _BITS_LINHA) and numero < 1 << _BITS_LOTE
+            parcela_ids = _uuids(
+                rng,
+                [(((alto | d) << _BITS_LOTE | numero) << _BITS_LINHA) | i for i, d in enumerate(vencimento)],
+            )
         metodos = _METODOS
         metodo = [metodos[int(rnd() * len(metodos))] for _ in range(n)]
-        descricao = [f"{nomes[e]} ({j}/{ks[e]})" for e, j in zip(ev_of, indice, strict=True)]
+        # "Aluguel (2/3)": one string object per distinct text (the codec encodes it once, by identity)
+        rotulos = _ROTULOS
+        descricao = [rotulos[nome_ev[e] * 64 + j * 8 + ks[e]] for e, j in zip(ev_of, indice, strict=True)]
 
         # the event's values its installments, rateio lines and settlements repeat: encoded once, here
         codec = self.codec
@@ -585,7 +699,7 @@ class _Generator:
         pagas = [i for i, p in enumerate(pago) if p]
         momento = [2 * (dia_pago[i] + _ANTES) + 1 for i in pagas]  # type: ignore[operator]
         baixas = [
-            _uuids(rng, len(pagas), faixa), tenant, [parcela_ids[i] for i in pagas], [e_id[ev_of[i]] for i in pagas],
+            _uuids(rng, _ordem(numero, len(pagas))), tenant, [parcela_ids[i] for i in pagas], [e_id[ev_of[i]] for i in pagas],
             [e_tipo[ev_of[i]] for i in pagas], [dia_pago[i] for i in pagas], [pago[i] for i in pagas],
             [e_conta[ev_of[i]] for i in pagas], [metodo[i] for i in pagas], momento, momento,
         ]  # fmt: skip
@@ -610,7 +724,8 @@ class _Generator:
         self.rateio_seq += len(ra_ev)
         assert len(ra_ev) <= RATEIOS_POR_LOTE
         ra_seq = list(range(first_seq, self.rateio_seq + 1))
-        categoria = [receitas[int(rnd() * nr)] if receita[e] else despesas[int(rnd() * nd)] for e in ra_ev]
+        plano_de_contas, npc = (receitas, nr) if fatia.receita else (despesas, nd)
+        categoria = [plano_de_contas[int(rnd() * npc)] for _ in ra_ev]
         rateios = [ra_seq, tenant, [e_id[e] for e in ra_ev], ra_pos, categoria, ra_val]
         centros_ids = refs.centros
         com_centro = [i for i in range(len(ra_ev)) if centros_ids and rnd() < 0.33]
@@ -624,7 +739,7 @@ class _Generator:
             table.encode(codec, columns)
             for table, columns in zip(self.tables, (eventos, rateios, centros, parcelas, baixas), strict=True)
         ]
-        return _Lote(*encoded)
+        return _Lote(*encoded, vencimento)
 
 
 def _size(columns: list[Any]) -> int:
@@ -637,48 +752,110 @@ def _size(columns: list[Any]) -> int:
 # ------------------------------------------------------------------------------------------ indexes
 
 
-def _secondary_indexes(engine: sa.Engine) -> list[tuple[str, str, str]]:
-    """(table, index name, CREATE statement) of every index of the loaded tables that is not a primary key
-    or unique constraint, as the database has them."""
+@dataclass
+class _Indice:
+    """An index the load drops and builds again: its table, name and CREATE statement, as the database has
+    them, and, for one backing a primary key or unique constraint (PostgreSQL), the constraint's kind."""
+
+    table: str
+    name: str
+    sql: str
+    constraint: str | None = None  # "PRIMARY KEY" or "UNIQUE"
+
+
+def _deferred_indexes(engine: sa.Engine) -> list[_Indice]:
+    """The indexes of the loaded tables built after the load instead of row by row during it. SQLite: the
+    secondary ones, except those led by a parent's id (`MANTIDOS`). PostgreSQL: every index, constraints'
+    included, except the unique ones a foreign key references (dropping those would mean dropping and
+    validating the foreign keys again): a sorted build costs a fraction of a million single inserts."""
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             rows = conn.exec_driver_sql(
                 "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
             ).all()
-        else:
-            rows = conn.exec_driver_sql(
-                "SELECT i.tablename, i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
-                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"
-            ).all()
-    return [(t, n, s) for t, n, s in rows if t in TABLES and n not in MANTIDOS]
+            return [_Indice(t, n, s) for t, n, s in rows if t in TABLES and n not in MANTIDOS]
+        rows = conn.exec_driver_sql(
+            "SELECT t.relname, x.relname, pg_get_indexdef(i.indexrelid), c.contype FROM pg_index i "
+            "JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
+            "LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.contype IN ('p', 'u') "
+            "WHERE t.relnamespace = current_schema()::regnamespace "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = i.indexrelid)"
+        ).all()
+    kinds = {"p": "PRIMARY KEY", "u": "UNIQUE", None: None}
+    return [_Indice(t, n, s, kinds[k]) for t, n, s, k in rows if t in TABLES]
 
 
-def _create_indexes(url: str, indexes: list[tuple[str, str, str]]) -> None:
-    """PostgreSQL, after the load (SQLite builds them in the load's own transaction, `_sqlite_load`)."""
+def _drop_indexes(engine: sa.Engine, indexes: list[_Indice]) -> None:
+    with engine.begin() as conn:
+        for ix in indexes:
+            if ix.constraint:
+                conn.exec_driver_sql(f'ALTER TABLE "{ix.table}" DROP CONSTRAINT "{ix.name}"')
+            else:
+                conn.exec_driver_sql(f'DROP INDEX "{ix.name}"')
+
+
+def _create_indexes(url: str, indexes: list[_Indice]) -> None:
+    """PostgreSQL, after the load (SQLite builds them in the load's own transaction, `_sqlite_load`).
+
+    Two connections, one a core, take the work from one list, largest table first: each table is first
+    analysed (the planner's statistics) and the installments also vacuumed (the visibility map their
+    searches' index-only scans need; the other tables are left to autovacuum, as after any import), before
+    its indexes exist, so that reads the heap alone; then its index builds, which a connection takes only
+    once that is done (it would wait for the table's lock otherwise) and the other may run side by side on
+    the same table. The constraints' indexes are built as plain unique ones and then attached to their
+    constraint (`ADD CONSTRAINT … USING INDEX`: a catalogue change, but under a lock no build may share)."""
+    import threading
+
     import psycopg
 
-    def run(statements: list[str]) -> None:
-        with psycopg.connect(libpq_url(url), autocommit=True) as conn:
-            conn.execute("SET maintenance_work_mem = '512MB'")
-            conn.execute("SET max_parallel_maintenance_workers = 0")
-            for sql in statements:
-                conn.execute(sql)
+    ordem = {t: n for n, t in enumerate((PARCELAS, EVENTOS, RATEIOS, BAIXAS, CENTROS))}
+    fila: list[tuple[str, str, bool]] = [  # (table, statement, is the table's maintenance)
+        (t, f'VACUUM ANALYZE "{t}"' if t == PARCELAS else f'ANALYZE "{t}"', True)
+        for t in sorted(ordem, key=ordem.get)
+    ]
+    # within a table, the widest indexes (the longest sorts) first
+    for ix in sorted(indexes, key=lambda ix: (ordem[ix.table], -ix.sql.count(","))):
+        fila.append((ix.table, ix.sql, False))
+    prontas: set[str] = set()  # tables whose maintenance is done
+    cond = threading.Condition()
+    falhas: list[BaseException] = []
 
-    # Two chains, one per core: each table is first analysed (the planner's statistics) and the
-    # installments also vacuumed (the visibility map their searches' index-only scans need; the other
-    # tables are left to autovacuum, as after any import), before their secondary indexes exist, so that
-    # reads the heap alone; then the indexes. The installments' two indexes are the longest builds: the
-    # contact one goes to the other chain (it waits for the vacuum there, behind the other tables' work).
-    por_tabela: dict[str, list[str]] = {
-        t: [f'VACUUM ANALYZE "{t}"' if t == PARCELAS else f'ANALYZE "{t}"'] for t in TABLES
-    }
-    outra: list[str] = []
-    for table, name, sql in indexes:
-        (outra if name == "ix_parcelas_tenant_contato" else por_tabela[table]).append(sql)
-    cadeias = [por_tabela[PARCELAS], [sql for t in TABLES if t != PARCELAS for sql in por_tabela[t]] + outra]
+    def proxima() -> tuple[str, str, bool] | None:
+        with cond:
+            while fila and not falhas:
+                for n, (table, _, manutencao) in enumerate(fila):
+                    if manutencao or table in prontas:
+                        return fila.pop(n)
+                cond.wait()
+            return None
+
+    def run() -> None:
+        try:
+            with psycopg.connect(libpq_url(url), autocommit=True) as conn:
+                conn.execute("SET maintenance_work_mem = '512MB'")
+                conn.execute("SET max_parallel_maintenance_workers = 0")
+                while (job := proxima()) is not None:
+                    table, sql, manutencao = job
+                    conn.execute(sql)
+                    if manutencao:
+                        with cond:
+                            prontas.add(table)
+                            cond.notify_all()
+        except BaseException as exc:
+            with cond:
+                falhas.append(exc)
+                cond.notify_all()
+            raise
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for future in [pool.submit(run, cadeia) for cadeia in cadeias]:
+        for future in [pool.submit(run) for _ in range(2)]:
             future.result()
+    with psycopg.connect(libpq_url(url)) as conn:
+        for ix in indexes:
+            if ix.constraint:
+                conn.execute(
+                    f'ALTER TABLE "{ix.table}" ADD CONSTRAINT "{ix.name}" {ix.constraint} USING INDEX "{ix.name}"'
+                )
 
 
 # ---------------------------------------------------------------------------------------------- load
@@ -706,7 +883,7 @@ def seed_parcelas(
             ids_path = (work_dir or Path(tempfile.gettempdir())) / f"bench-people-{n}.txt"
             seed_people(url, tenant, PEOPLE_PER_OTHER_COMPANY, ids_path, seed=4000 + n)
         refs = [_refs(engine, t) for t in tenants]
-        indexes = _secondary_indexes(engine)
+        indexes = _deferred_indexes(engine)
         with engine.connect() as conn:
             first_rateio = conn.exec_driver_sql(f'SELECT COALESCE(MAX(seq), 0) FROM "{RATEIOS}"').scalar_one()
         if not sqlite:
@@ -734,11 +911,14 @@ def seed_parcelas(
         gen = _Generator(engine, today, seed)
         gen.rateio_base = int(first_rateio)
         _drop_indexes(engine, indexes)
+        ordem_empresas = _ordenados(engine, tenants)
+        receita_antes = _ordenados(engine, ["RECEITA", "DESPESA"])[0] == 0
+        plano = _plano(refs, shares, ordem_empresas, receita_antes, gen.dias)
         engine.dispose()  # SQLite changes its journal mode for the load: no other connection may be open
         if sqlite:
-            _sqlite_load(url, gen, refs, shares, report, indexes)
+            _sqlite_load(url, gen, plano, report, indexes)
         else:
-            _pg_load(url, gen, refs, shares, report)
+            _pg_load(url, gen, plano, report)
             t = time.perf_counter()
             _create_indexes(url, indexes)
             report.seconds_indexes = time.perf_counter() - t
@@ -755,10 +935,18 @@ def seed_parcelas(
         engine.dispose()
 
 
-def _drop_indexes(engine: sa.Engine, indexes: list[tuple[str, str, str]]) -> None:
-    with engine.begin() as conn:
-        for _, name, _ in indexes:
-            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+def _ordenados(engine: sa.Engine, valores: list[str]) -> list[int]:
+    """The positions in `valores` in the order the database sorts them (its collation, the indexes')."""
+    if engine.dialect.name == "sqlite":  # BINARY: code points, as Python
+        return sorted(range(len(valores)), key=valores.__getitem__)
+    linhas = ", ".join(f"(:v{i}, {i})" for i in range(len(valores)))
+    with engine.connect() as conn:
+        return list(
+            conn.execute(
+                sa.text(f"SELECT n FROM (VALUES {linhas}) AS t(v, n) ORDER BY v"),
+                {f"v{i}": v for i, v in enumerate(valores)},
+            ).scalars()
+        )
 
 
 def _tables(gen: _Generator) -> list[_Table]:
@@ -771,10 +959,11 @@ def _columns(lote: _Lote) -> list[list[Any]]:
 
 @dataclass
 class _Pacote:
-    """One batch as the builder process hands it over: per table, its row count and its data (SQLite: the
-    encoded columns; PostgreSQL: the binary COPY tuples)."""
+    """One batch as the builder process hands it over: its slice of the plan, per table its row count and
+    its data (SQLite: the encoded columns; PostgreSQL: the binary COPY tuples, the installments' cut by due
+    day, `Table.copy_binary_por_dia`)."""
 
-    tenant: str
+    fatia: _Fatia
     tamanhos: list[int]
     dados: list[Any]
 
@@ -782,16 +971,12 @@ class _Pacote:
 _REPETE = "__repete__"  # a `repeat(value)` column travels as (_REPETE, value)
 
 
-def _produzir(gen: _Generator, refs: list[_Refs], shares: list[int], construtores: int) -> Iterator[_Pacote]:
-    """The batches, `CHUNK` installments each, built in `construtores` forked processes (batch i by process
-    i mod construtores) and handed over pickled through one pipe each, read back in batch order: they build
-    the next batches while this one loads the last (every core at work; each pipe holds its process back
-    once a batch ahead)."""
+def _produzir(gen: _Generator, plano: list[_Fatia], construtores: int) -> Iterator[_Pacote]:
+    """The plan's batches, built in `construtores` forked processes (batch i by process i mod
+    construtores) and handed over pickled through one pipe each, read back in plan order: they build the
+    next batches while this one loads the last (every core at work; each pipe holds its process back once
+    a batch ahead)."""
     ctx = multiprocessing.get_context("fork")
-    plano: list[tuple[_Refs, int]] = []
-    for r, n in zip(refs, shares, strict=True):
-        for inicio in range(0, n, CHUNK):
-            plano.append((r, min(CHUNK, n - inicio)))
     construtores = max(1, min(construtores, len(plano)))
     pipes = [ctx.Pipe(duplex=False) for _ in range(construtores)]
 
@@ -800,8 +985,9 @@ def _produzir(gen: _Generator, refs: list[_Refs], shares: list[int], construtore
         for leitura_, _ in pipes:
             leitura_.close()
         for numero in range(k, len(plano), construtores):
-            r, n = plano[numero]
-            colunas = _columns(gen.lote(r, n, numero))
+            fatia = plano[numero]
+            lote = gen.lote(fatia, numero)
+            colunas = _columns(lote)
             tamanhos = [_size(c) for c in colunas]
             if gen.sqlite:
                 dados: list[Any] = [
@@ -809,10 +995,11 @@ def _produzir(gen: _Generator, refs: list[_Refs], shares: list[int], construtore
                 ]
             else:
                 dados = [
-                    table.copy_binary(cols) if size else b""
+                    (table.copy_binary_por_dia(cols, lote.dias) if table is gen.t_parcelas else table.copy_binary(cols))
+                    if size else b""
                     for table, cols, size in zip(gen.tables, colunas, tamanhos, strict=True)
-                ]
-            escrita.send_bytes(pickle.dumps(_Pacote(r.tenant, tamanhos, dados), protocol=5))
+                ]  # fmt: skip
+            escrita.send_bytes(pickle.dumps(_Pacote(fatia, tamanhos, dados), protocol=5))
         escrita.close()
 
     processos = [
@@ -854,9 +1041,9 @@ def _conta(report: ParcelasSeedReport, pacote: _Pacote) -> None:
     report.parcelas += parcelas
     report.baixas += baixas
     por_empresa = {c["id"]: c for c in report.companies}
-    empresa = por_empresa.get(pacote.tenant)
+    empresa = por_empresa.get(pacote.fatia.refs.tenant)
     if empresa is None:
-        report.companies.append({"id": pacote.tenant, "parcelas": parcelas, "eventos": eventos})
+        report.companies.append({"id": pacote.fatia.refs.tenant, "parcelas": parcelas, "eventos": eventos})
     else:
         empresa["parcelas"] += parcelas
         empresa["eventos"] += eventos
@@ -865,10 +1052,9 @@ def _conta(report: ParcelasSeedReport, pacote: _Pacote) -> None:
 def _sqlite_load(
     url: str,
     gen: _Generator,
-    refs: list[_Refs],
-    shares: list[int],
+    plano: list[_Fatia],
     report: ParcelasSeedReport,
-    indexes: list[tuple[str, str, str]],
+    indexes: list[_Indice],
 ) -> None:
     """`executemany` per table and batch as the batches arrive, then the secondary indexes, all in one
     transaction on one connection (the pages are written once, at the commit, and the index builds read the
@@ -886,7 +1072,7 @@ def _sqlite_load(
         # construction; foreign keys are off on a bare connection too): a third of the insert's cost
         conn.execute("PRAGMA ignore_check_constraints=ON")
         conn.execute("BEGIN IMMEDIATE")
-        pacotes = _produzir(gen, refs, shares, CONSTRUTORES_SQLITE)
+        pacotes = _produzir(gen, plano, CONSTRUTORES_SQLITE)
         while True:
             w = time.perf_counter()
             pacote = next(pacotes, None)
@@ -901,8 +1087,8 @@ def _sqlite_load(
         report.seconds_build = espera  # waiting for the builder process; the rest of its work overlapped
         report.seconds_insert = time.perf_counter() - t - espera
         t = time.perf_counter()
-        for _, _, sql in indexes:
-            conn.execute(sql)
+        for ix in indexes:
+            conn.execute(ix.sql)
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode=WAL")
         report.seconds_indexes = time.perf_counter() - t
@@ -910,54 +1096,79 @@ def _sqlite_load(
         conn.close()
 
 
-def _pg_load(
-    url: str, gen: _Generator, refs: list[_Refs], shares: list[int], report: ParcelasSeedReport
-) -> None:
+def _pg_load(url: str, gen: _Generator, plano: list[_Fatia], report: ParcelasSeedReport) -> None:
     """Batches in PostgreSQL's binary COPY format (no text for the server to parse), from the builder
-    process, streamed to one COPY per table, each on its own connection, side by side; the installments,
-    most of the work, go to two COPYs in turn."""
+    processes, streamed to one COPY per table, each on its own connection, side by side.
+
+    The installments go in the order of their search index (`ix_parcelas_busca`: company, kind, due date,
+    seq), so that its build finds them sorted (a fraction of its cost otherwise): the plan's batches come in
+    that order, and a batch's installments due after its window wait for the batch of their window
+    (`_Dias`). For the table to keep that order, its COPY must not fill earlier pages' leftover space
+    (which the free space map offers): it skips that map when the table is emptied in the COPY's own
+    transaction, as `pg_restore --single-transaction` does; so when the installments and settlements are
+    empty (the bench's fresh database), they are truncated first and copied `FREEZE` (written frozen and
+    all-visible: nothing left for the vacuum after the load), the settlements after the installments on
+    the same connection."""
     import psycopg
 
     tables = _tables(gen)
-    targets = [*tables, gen.t_parcelas]  # the installments' second stream last
-    conns = [psycopg.connect(libpq_url(url)) for _ in targets]
+    i_parcelas, i_baixas = tables.index(gen.t_parcelas), tables.index(gen.t_baixas)
+    conns = [psycopg.connect(libpq_url(url)) for _ in tables]
     started = time.perf_counter()
     espera = 0.0
+    dias = _Dias(gen.dias)
+    baixas_retidas: list[bytes] | None = None  # the settlements, while they wait for the installments
     try:
         for c in conns:
             # Foreign keys are not checked row by row during the load (the rows are consistent by
             # construction, as pg_restore --disable-triggers assumes): the COPYs run side by side.
             c.execute("SET session_replication_role = replica")
-        cursors = [c.cursor() for c in conns]
+        principal = conns[i_parcelas]
+        vazias = not principal.execute(
+            f'SELECT EXISTS (SELECT 1 FROM "{PARCELAS}") OR EXISTS (SELECT 1 FROM "{BAIXAS}")'
+        ).fetchone()[0]  # type: ignore[index]
+        opcoes = "FORMAT BINARY"
+        if vazias:
+            principal.execute(f'TRUNCATE "{PARCELAS}", "{BAIXAS}"')
+            opcoes, baixas_retidas = "FORMAT BINARY, FREEZE", []
         copies = [
-            cur.copy(f'COPY "{t.name}" ({t.quoted_columns()}) FROM STDIN (FORMAT BINARY)')
-            for cur, t in zip(cursors, targets, strict=True)
+            conn.cursor().copy(
+                f'COPY "{t.name}" ({t.quoted_columns()}) FROM STDIN ({opcoes if t in (gen.t_parcelas, gen.t_baixas) else "FORMAT BINARY"})'
+            )
+            for conn, t in zip(conns, tables, strict=True)
+            if not (vazias and t is gen.t_baixas)
         ]
         writers = [cm.__enter__() for cm in copies]
         for w in writers:
             w.write(_PGCOPY)
-        with ThreadPoolExecutor(max_workers=len(targets)) as pool:
+        with ThreadPoolExecutor(max_workers=len(writers)) as pool:
             pending: list[Any] = []
-            pacotes = _produzir(gen, refs, shares, CONSTRUTORES_PG)
-            for lote_n in itertools.count():
+            pacotes = _produzir(gen, plano, CONSTRUTORES_PG)
+            while True:
                 w0 = time.perf_counter()
                 pacote = next(pacotes, None)
                 espera += time.perf_counter() - w0
                 if pacote is None:
                     break
                 _conta(report, pacote)
+                dados = list(pacote.dados)
+                dados[i_parcelas] = dias.seguintes(pacote.fatia, dados[i_parcelas])
+                if baixas_retidas is not None:
+                    baixas_retidas.append(dados.pop(i_baixas))
                 for f in pending:
                     f.result()
-                destino = list(writers[: len(tables)])
-                if lote_n % 2:
-                    destino[3] = writers[-1]  # every other batch of installments to the second stream
-                pending = [
-                    pool.submit(w.write, data) for w, data in zip(destino, pacote.dados, strict=True) if data
-                ]
+                pending = [pool.submit(w.write, data) for w, data in zip(writers, dados, strict=True) if data]
             for f in pending:
                 f.result()
         for cm in copies:
             cm.__exit__(None, None, None)
+        if baixas_retidas is not None:
+            with principal.cursor().copy(
+                f'COPY "{BAIXAS}" ({gen.t_baixas.quoted_columns()}) FROM STDIN ({opcoes})'
+            ) as copy:
+                copy.write(_PGCOPY)
+                for data in baixas_retidas:
+                    copy.write(data)
         for c in conns:
             c.commit()
     finally:
@@ -965,6 +1176,31 @@ def _pg_load(
             c.close()
     report.seconds_build = espera
     report.seconds_insert = time.perf_counter() - started - espera
+
+
+class _Dias:
+    """The installments of one company and kind, released in due-date order as the batches arrive (in
+    the plan's order): a batch holds the installments of the events whose first due date is in its window,
+    so once it is here no installment due before its window's end is still to come. Each day's rows go
+    batch by batch, as their ids ascend."""
+
+    def __init__(self, dias: int) -> None:
+        self.dias = dias
+        self.retidos: list[dict[int, bytes]] = []  # per batch of the group so far: day → its rows
+        self.proximo = 0  # the first day not yet released
+
+    def seguintes(self, fatia: _Fatia, por_dia: list[tuple[int, bytes]]) -> bytes:
+        """What `fatia`'s arrival releases (its batch's rows cut by day, `_Table.copy_binary_por_dia`)."""
+        self.retidos.append(dict(por_dia))
+        ate = self.dias if fatia.ultima else fatia.fim
+        partes = [
+            parte for dia in range(self.proximo, ate) for retido in self.retidos if (parte := retido.pop(dia, None))
+        ]  # fmt: skip
+        self.proximo = ate
+        if fatia.ultima:
+            assert not any(self.retidos), "installments due outside the year"
+            self.retidos, self.proximo = [], 0
+        return b"".join(partes)
 
 
 def _bump_versions(engine: sa.Engine, tenants: list[str]) -> None:
