@@ -283,8 +283,11 @@ class _Codec:
             return values  # U, T, I: as they are
         if kind == "M":
             cache, limit = self._money, MONEY_CACHE
-            if values and None not in values and min(values) >= 0 and max(values) < limit:
-                return [cache[c] for c in values]
+            try:
+                if min(values) >= 0:
+                    return [cache[c] for c in values]
+            except (TypeError, ValueError, IndexError):  # a None, no values, a value beyond the cache
+                pass
             return [(cache[c] if 0 <= c < limit else _numeric(c)) if c is not None else _NULL for c in values]
         if kind == "I":
             ints, limit = self._ints, INT_CACHE
@@ -1107,41 +1110,46 @@ def _pg_load(url: str, gen: _Generator, plano: list[_Fatia], report: ParcelasSee
     (which the free space map offers): it skips that map when the table is emptied in the COPY's own
     transaction, as `pg_restore --single-transaction` does; so when the installments and settlements are
     empty (the bench's fresh database), they are truncated first and copied `FREEZE` (written frozen and
-    all-visible: nothing left for the vacuum after the load), the settlements after the installments on
-    the same connection."""
+    all-visible: nothing left for the vacuum after the load), batch by batch, the settlements after the
+    installments on the same connection."""
     import psycopg
 
     tables = _tables(gen)
-    i_parcelas, i_baixas = tables.index(gen.t_parcelas), tables.index(gen.t_baixas)
-    conns = [psycopg.connect(libpq_url(url)) for _ in tables]
+    conexoes = {t: psycopg.connect(libpq_url(url)) for t in tables}
     started = time.perf_counter()
     espera = 0.0
     dias = _Dias(gen.dias)
-    baixas_retidas: list[bytes] | None = None  # the settlements, while they wait for the installments
     try:
-        for c in conns:
+        for c in conexoes.values():
             # Foreign keys are not checked row by row during the load (the rows are consistent by
             # construction, as pg_restore --disable-triggers assumes): the COPYs run side by side.
             c.execute("SET session_replication_role = replica")
-        principal = conns[i_parcelas]
+        principal = conexoes[gen.t_parcelas]
         vazias = not principal.execute(
             f'SELECT EXISTS (SELECT 1 FROM "{PARCELAS}") OR EXISTS (SELECT 1 FROM "{BAIXAS}")'
         ).fetchone()[0]  # type: ignore[index]
-        opcoes = "FORMAT BINARY"
         if vazias:
             principal.execute(f'TRUNCATE "{PARCELAS}", "{BAIXAS}"')
-            opcoes, baixas_retidas = "FORMAT BINARY, FREEZE", []
+            conexoes.pop(gen.t_baixas).close()
+        # one COPY per table for the whole load; with the tables emptied, the installments' and settlements'
+        # connection runs a COPY FREEZE of each per batch instead, one after the other
+        continuas = [t for t in tables if not (vazias and t in (gen.t_parcelas, gen.t_baixas))]
         copies = [
-            conn.cursor().copy(
-                f'COPY "{t.name}" ({t.quoted_columns()}) FROM STDIN ({opcoes if t in (gen.t_parcelas, gen.t_baixas) else "FORMAT BINARY"})'
-            )
-            for conn, t in zip(conns, tables, strict=True)
-            if not (vazias and t is gen.t_baixas)
+            conexoes[t].cursor().copy(f'COPY "{t.name}" ({t.quoted_columns()}) FROM STDIN (FORMAT BINARY)')
+            for t in continuas
         ]
         writers = [cm.__enter__() for cm in copies]
         for w in writers:
             w.write(_PGCOPY)
-        with ThreadPoolExecutor(max_workers=len(writers)) as pool:
+
+        def congeladas(parcelas: bytes, baixas: bytes) -> None:
+            for table, data in ((gen.t_parcelas, parcelas), (gen.t_baixas, baixas)):
+                if data:
+                    sql = f'COPY "{table.name}" ({table.quoted_columns()}) FROM STDIN (FORMAT BINARY, FREEZE)'
+                    with principal.cursor().copy(sql) as copy:
+                        copy.write(_PGCOPY + data)
+
+        with ThreadPoolExecutor(max_workers=len(writers) + 1) as pool:
             pending: list[Any] = []
             pacotes = _produzir(gen, plano, CONSTRUTORES_PG)
             while True:
@@ -1151,28 +1159,25 @@ def _pg_load(url: str, gen: _Generator, plano: list[_Fatia], report: ParcelasSee
                 if pacote is None:
                     break
                 _conta(report, pacote)
-                dados = list(pacote.dados)
-                dados[i_parcelas] = dias.seguintes(pacote.fatia, dados[i_parcelas])
-                if baixas_retidas is not None:
-                    baixas_retidas.append(dados.pop(i_baixas))
+                dados = dict(zip(tables, pacote.dados, strict=True))
+                dados[gen.t_parcelas] = dias.seguintes(pacote.fatia, dados[gen.t_parcelas])
                 for f in pending:
                     f.result()
-                pending = [pool.submit(w.write, data) for w, data in zip(writers, dados, strict=True) if data]
+                pending = [
+                    pool.submit(w.write, dados[t])
+                    for w, t in zip(writers, continuas, strict=True)
+                    if dados[t]
+                ]
+                if vazias:
+                    pending.append(pool.submit(congeladas, dados[gen.t_parcelas], dados[gen.t_baixas]))
             for f in pending:
                 f.result()
         for cm in copies:
             cm.__exit__(None, None, None)
-        if baixas_retidas is not None:
-            with principal.cursor().copy(
-                f'COPY "{BAIXAS}" ({gen.t_baixas.quoted_columns()}) FROM STDIN ({opcoes})'
-            ) as copy:
-                copy.write(_PGCOPY)
-                for data in baixas_retidas:
-                    copy.write(data)
-        for c in conns:
+        for c in conexoes.values():
             c.commit()
     finally:
-        for c in conns:
+        for c in conexoes.values():
             c.close()
     report.seconds_build = espera
     report.seconds_insert = time.perf_counter() - started - espera
