@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import pickle
 import random
 import sqlite3
@@ -895,6 +896,9 @@ def seed_parcelas(
             # the middle of this load is not this load's cost (it rewrote its pages in full).
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql("CHECKPOINT")
+        # Likewise what the steps before (those seeds, the other engine's run) left in the system's page
+        # cache: its writeback would compete with this load's own writes and WAL flushes.
+        os.sync()
         report.seconds_setup = time.perf_counter() - started
 
         from anil.domain.clock import SystemClock, local_today
