@@ -305,18 +305,18 @@ class EngineSetup:
 
 
 @contextlib.contextmanager
-def engine_setup(engine: str, pg_url: str, keep: bool) -> Iterator[EngineSetup]:
+def engine_setup(engine: str, pg_url: str, keep: bool, database: str = PG_BENCH_DB) -> Iterator[EngineSetup]:
     data_dir = Path(tempfile.mkdtemp(prefix=f"anil-bench-{engine}-"))
     try:
         if engine == "sqlite":
             yield EngineSetup(engine, data_dir, None, f"sqlite:///{data_dir / 'anil.db'}")
         else:
-            url = _fresh_pg_database(pg_url)
+            url = _fresh_pg_database(pg_url, database)
             try:
                 yield EngineSetup(engine, data_dir, url, url)
             finally:
                 if not keep:
-                    _drop_pg_database(pg_url)
+                    _drop_pg_database(pg_url, database)
     finally:
         if keep:
             console.print(f"kept {data_dir}")
@@ -334,21 +334,21 @@ def _pg_admin(pg_url: str):  # type: ignore[no-untyped-def]
     return psycopg.connect(libpq_url(pg_url), autocommit=True)
 
 
-def _fresh_pg_database(pg_url: str) -> str:
+def _fresh_pg_database(pg_url: str, database: str) -> str:
     from sqlalchemy.engine import make_url
 
     with _pg_admin(pg_url) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{PG_BENCH_DB}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{PG_BENCH_DB}"')
-    return make_url(pg_url).set(database=PG_BENCH_DB).render_as_string(hide_password=False)
+        conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{database}"')
+    return make_url(pg_url).set(database=database).render_as_string(hide_password=False)
 
 
-def _drop_pg_database(pg_url: str) -> None:
+def _drop_pg_database(pg_url: str, database: str) -> None:
     try:
         with _pg_admin(pg_url) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{PG_BENCH_DB}" WITH (FORCE)')
+            conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     except Exception as exc:
-        console.print(f"[yellow]could not drop {PG_BENCH_DB}: {exc}[/yellow]")
+        console.print(f"[yellow]could not drop {database}: {exc}[/yellow]")
 
 
 def prepare_demo(setup: EngineSetup) -> str:
@@ -368,6 +368,17 @@ def prepare_demo(setup: EngineSetup) -> str:
 
 
 SEED_TARGET_S = 15.0  # issue 4: 1,000,000 installments, events and indexes included
+
+
+def _seed_avulso(engine: str, opts: argparse.Namespace) -> float:
+    """One more seed of the financial data set on a fresh database (the demo company and `--people` people
+    first, as the run's own), for the median; its time."""
+    with engine_setup(engine, opts.pg_url, keep=False, database=f"{PG_BENCH_DB}_seed") as setup:
+        tenant_id = prepare_demo(setup)
+        seed_people(setup.seed_url, tenant_id, opts.people, setup.data_dir / "ids.txt")
+        report, _ = seed_parcelas(setup.seed_url, tenant_id, opts.parcelas, work_dir=setup.data_dir)
+    console.print(f"fresh seed (for the median): {report.line()}")
+    return report.seconds_total
 
 
 def _receber_ids(url: str, tenant_id: str) -> tuple[str, str, str]:
@@ -460,10 +471,22 @@ def bench_engine(engine: str, opts: argparse.Namespace) -> EngineResult:
             )
             ctx.product_pages = max(1, opts.products // PAGE_SIZE)
         if "buscar" in opts.endpoints:
+            # Absolute times move up to 2x between identical runs on these machines (design/performance.md):
+            # the seed's figure is the median of --seed-runs seeds, each on a fresh database with the same
+            # people, the last of them the one the searches and runs below use.
+            otras = [_seed_avulso(engine, opts) for _ in range(opts.seed_runs - 1)]
             financeiro, _ = seed_parcelas(setup.seed_url, tenant_id, opts.parcelas, work_dir=setup.data_dir)
-            result.financeiro = financeiro.__dict__
-            verdict = "PASS" if financeiro.seconds_total <= SEED_TARGET_S else "FAIL"
-            console.print(financeiro.line() + f"  [target ≤{SEED_TARGET_S:g} s: {verdict}]")
+            tempos = [*otras, financeiro.seconds_total]
+            result.financeiro = {
+                **financeiro.__dict__,
+                "seconds_runs": tempos,
+                "seconds_median": statistics.median(tempos),
+            }
+            verdict = "PASS" if statistics.median(tempos) <= SEED_TARGET_S else "FAIL"
+            console.print(
+                financeiro.line() + f"; median of {len(tempos)} seeds {statistics.median(tempos):.2f} s "
+                f"({', '.join(f'{t:.2f}' for t in tempos)})  [target ≤{SEED_TARGET_S:g} s: {verdict}]"
+            )
             os.sync()  # the load's writes on disk before anything else is timed (see below)
             result.buscas = buscas.measure(setup.seed_url, tenant_id)
             for label, figure, target in buscas.table_rows(result.buscas):
@@ -658,13 +681,16 @@ def render_financeiro(results: list[EngineResult]) -> Table:
     for er in results:
         if er.financeiro:
             f = er.financeiro
-            ok = f["seconds_total"] <= SEED_TARGET_S
+            tempos = f.get("seconds_runs") or [f["seconds_total"]]
+            mediana = statistics.median(tempos)
+            ok = mediana <= SEED_TARGET_S
             style = "green" if ok else "red"
             table.add_row(
                 er.engine,
                 f"seed {f['parcelas']:,} installments, {f['eventos']:,} events, {f['rateios']:,} rateio lines, "
-                f"{f['centros']:,} cost-center lines, {f['baixas']:,} settlements, indexes included",
-                f"{f['seconds_total']:.2f} s",
+                f"{f['centros']:,} cost-center lines, {f['baixas']:,} settlements, indexes included "
+                f"(median of {len(tempos)} fresh seeds)",
+                f"{mediana:.2f} s ({', '.join(f'{t:.2f}' for t in tempos)})",
                 f"≤{SEED_TARGET_S:g} s: [{style}]{'PASS' if ok else 'FAIL'}[/{style}]",
             )
         if er.buscas:
@@ -779,12 +805,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="installments to seed for buscar, over 5 companies (1000000)",
     )
+    p.add_argument(
+        "--seed-runs",
+        type=int,
+        default=None,
+        help="financial seeds on fresh databases, the median reported (3)",
+    )
     p.add_argument("--pg-url", default=DEFAULT_PG_URL, help=f"admin URL on loopback ({DEFAULT_PG_URL})")
     p.add_argument("--quick", action="store_true", help="smoke run: 2,000 people, 1 run of 2 s")
     p.add_argument("--skip-missing", action="store_true", help="don't load endpoints whose probe is 404/405")
     p.add_argument("--keep", action="store_true", help="keep the data dirs and the PostgreSQL database")
     opts = p.parse_args(argv)
-    quick = {"duration": 2.0, "runs": 1, "warmup": 1.0, "people": 2000, "products": 2000, "parcelas": 20_000}
+    quick = {"duration": 2.0, "runs": 1, "warmup": 1.0, "people": 2000, "products": 2000, "parcelas": 20_000,
+             "seed_runs": 1}  # fmt: skip
     full = {
         "duration": 10.0,
         "runs": 3,
@@ -792,6 +825,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "people": 100_000,
         "products": 50_000,
         "parcelas": 1_000_000,
+        "seed_runs": 3,
     }
     for name, value in (quick if opts.quick else full).items():
         if getattr(opts, name) is None:
@@ -804,6 +838,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     for key in opts.endpoints:
         if key not in ENDPOINTS or key == "B":
             p.error(f"unknown endpoint {key!r}")
+    if not 1 <= opts.seed_runs <= 9:
+        p.error("1 ≤ --seed-runs ≤ 9")
     if not 1 <= opts.runs <= 20 or not 1 <= opts.duration <= 120 or not 0 <= opts.warmup <= 30:
         p.error("bounded durations: 1 ≤ runs ≤ 20, 1 ≤ duration ≤ 120 s, 0 ≤ warm-up ≤ 30 s")
     if opts.people < PAGE_SIZE:
