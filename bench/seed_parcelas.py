@@ -91,7 +91,8 @@ _DESCRICOES_DESPESA = (
     "Frete", "Material de escritório", "Impostos", "Manutenção de equipamentos",
 )  # fmt: skip
 _NOMES = _DESCRICOES_RECEITA + _DESCRICOES_DESPESA
-_ROTULOS = [f"{_NOMES[c // 64]} ({c // 8 % 8}/{c % 8})" for c in range(len(_NOMES) * 64)]  # name, j, k
+# "Aluguel (2/3)" by (name, j, k) = name * 64 + j * 8 + k: an event has at most 7 installments
+_ROTULOS = [f"{_NOMES[c // 64]} ({c // 8 % 8}/{c % 8})" for c in range(len(_NOMES) * 64)]
 _METODOS = ("PIX_PAGAMENTO_INSTANTANEO", "BOLETO_BANCARIO", "TRANSFERENCIA_BANCARIA", "DINHEIRO", None)
 
 
@@ -298,9 +299,8 @@ class _Codec:
             return [prefix + text.encode() if text is not None else _NULL for text in values]
         # T: a few distinct strings, each encoded once
         texts = self._texts
-        for text in set(values).difference(
-            texts
-        ):  # (a dict argument: only this batch's values are looked up)
+        # (`difference` with a dict looks up this batch's values only, not the whole dict)
+        for text in set(values).difference(texts):
             texts[text] = _field(text.encode()) if text is not None else _NULL
         return [texts[text] for text in values]
 
@@ -509,9 +509,9 @@ _ANTES = 30  # days before 1 January that competência dates may fall on
 
 @dataclass
 class _Fatia:
-    """What one batch holds: `n` installments of one company (`empresa`, its place in the order of the
-    company ids) and one kind, of the events whose first installment falls due in [`inicio`, `fim`) (days
-    from 1 January); `ultima`: the last batch of that company and kind."""
+    """What one batch holds: `n` installments of one company (`empresa`, its index in the seed's list) and
+    one kind, of the events whose first installment falls due in [`inicio`, `fim`) (days from 1 January);
+    `ultima`: the last batch of that company and kind."""
 
     refs: _Refs
     n: int
@@ -613,7 +613,7 @@ class _Generator:
         contato_ev = [contatos[int(rnd() * nc)] for _ in range(ne)]
         conta_ev = [contas[int(rnd() * na)] for _ in range(ne)]
         evento_ids = _uuids(rng, _ordem(numero, ne))
-        nome_ev = [(0 if fatia.receita else 10) + i for i in desc_ev]  # in _NOMES
+        nome_ev = [(0 if fatia.receita else len(_DESCRICOES_RECEITA)) + i for i in desc_ev]  # in _NOMES
         nomes = [_NOMES[c] for c in nome_ev]
         # stamp codes: created at 11:07 on the competência day, or today for a competência still ahead
         criado_ev = [2 * (min(c, hoje) + _ANTES) for c in competencia]
@@ -631,8 +631,8 @@ class _Generator:
         ]  # fmt: skip
         if not self.sqlite:
             # in due-date order, the search index's after company and kind, in which the PostgreSQL load
-            # writes them (SQLite's, batch by batch, keeps them event by event: it fills the index by event
-            # it keeps during the load by appending)
+            # writes them (SQLite's load, batch by batch, keeps them event by event, so that the index by
+            # event it keeps during the load fills by appending)
             ordem = sorted(range(n), key=vencimento.__getitem__)
             ev_of = [ev_of[i] for i in ordem]
             indice = [indice[i] for i in ordem]
@@ -1006,7 +1006,8 @@ def _produzir(gen: _Generator, plano: list[_Fatia], construtores: int) -> Iterat
                     if size else b""
                     for table, cols, size in zip(gen.tables, colunas, tamanhos, strict=True)
                 ]  # fmt: skip
-            escrita.send_bytes(pickle.dumps(_Pacote(fatia, tamanhos, dados), protocol=5))
+            # the batch's number stands for its slice of the plan (whose company's references are large)
+            escrita.send_bytes(pickle.dumps((numero, tamanhos, dados), protocol=5))
         escrita.close()
 
     processos = [
@@ -1024,7 +1025,8 @@ def _produzir(gen: _Generator, plano: list[_Fatia], construtores: int) -> Iterat
                 data = pipes[k][0].recv_bytes()
             except EOFError:
                 raise RuntimeError(f"row builder {k} stopped (exit code {processos[k].exitcode})") from None
-            pacote = pickle.loads(data)
+            numero_recebido, tamanhos, dados = pickle.loads(data)
+            pacote = _Pacote(plano[numero_recebido], tamanhos, dados)
             if gen.sqlite:
                 pacote.dados = [
                     [repeat(c[1]) if isinstance(c, tuple) and c and c[0] == _REPETE else c for c in cols]
