@@ -86,12 +86,19 @@ def database_urls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 _databases: dict[str, Database] = {}
 
 
+def require_postgres(urls: dict[str, str]) -> None:
+    """Skip the calling test where no PostgreSQL answers; with ANIL_REQUIRE_PG=1, fail it instead."""
+    if "postgresql" in urls:
+        return
+    reason = f"PostgreSQL unavailable at {postgres_base_url()} ({urls['postgresql_problem']})"
+    if os.environ.get("ANIL_REQUIRE_PG") == "1":
+        pytest.fail(f"ANIL_REQUIRE_PG=1 but {reason}")
+    pytest.skip(reason)
+
+
 def database_for(engine_name: str, urls: dict[str, str]) -> Database:
-    if engine_name == "postgresql" and "postgresql" not in urls:
-        reason = f"PostgreSQL unavailable at {postgres_base_url()} ({urls['postgresql_problem']})"
-        if os.environ.get("ANIL_REQUIRE_PG") == "1":
-            pytest.fail(f"ANIL_REQUIRE_PG=1 but {reason}")
-        pytest.skip(reason)
+    if engine_name == "postgresql":
+        require_postgres(urls)
     db = _databases.get(engine_name)
     if db is None:
         db = Database(urls[engine_name])

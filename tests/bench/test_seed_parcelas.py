@@ -6,7 +6,6 @@ the API's search reads them."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,7 @@ from anil.api.app import create_app
 from anil.config import Settings
 from anil.domain.clock import MovableClock
 from anil.storage.engine import Database
-from tests.conftest import ADMIN_KEY, _postgres_problem, _postgres_schema_url, _schema, postgres_base_url
+from tests.conftest import ADMIN_KEY, _postgres_schema_url, _schema, postgres_base_url, require_postgres
 from tests.helpers import ADMIN
 
 PARCELAS = 12_000
@@ -29,18 +28,15 @@ HOJE = date(2026, 7, 15)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def banco(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A fresh database (SQLite file, or a PostgreSQL schema of its own) with the demo company."""
+def banco(
+    request: pytest.FixtureRequest, tmp_path: Path, database_urls: dict[str, str]
+) -> Iterator[tuple[str, Path]]:
+    """A fresh, empty database (a SQLite file, or a PostgreSQL schema of its own) and a data dir."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'anil.db'}", tmp_path
         return
+    require_postgres(database_urls)
     base = postgres_base_url()
-    problem = _postgres_problem(base)
-    if problem is not None:
-        reason = f"PostgreSQL unavailable at {base} ({problem})"
-        if os.environ.get("ANIL_REQUIRE_PG") == "1":
-            pytest.fail(f"ANIL_REQUIRE_PG=1 but {reason}")
-        pytest.skip(reason)
     schema = f"{_schema()}_seed"
     admin = sa.create_engine(base)
     with admin.begin() as conn:
