@@ -1,4 +1,5 @@
-"""SQLite's group commit: writes that queue up are committed together, each in its own savepoint."""
+"""SQLite's group commit: writes that queue up are committed together, in one plain transaction, or with
+a savepoint per request when one of them fails."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from anil.errors import InvalidInput
 from anil.services import admin
 from anil.storage.engine import Database
 from anil.storage.models import Alteracao, Empresa
-from anil.storage.repositories import alteracoes
+from anil.storage.repositories import alteracoes, financeiro
+from anil.storage.repositories.base import driver_connection
 from anil.storage.types import new_uuid
 
 
@@ -125,3 +127,84 @@ def test_an_orm_job_failing_after_its_flush_leaves_nothing_and_the_others_commit
     with db.read() as session:
         names = set(session.scalars(select(Empresa.razao_social)))
     assert names == {"Anfitriã", "Antes", "Depois"}
+
+
+def _versao(db: Database, tenant: str) -> int:
+    with db.read() as session:
+        return financeiro.versao(session, tenant)
+
+
+def test_a_batch_without_failures_is_one_transaction_that_bumps_the_version_once(db: Database) -> None:
+    """No savepoints when nothing fails, and the data version bump every write ends with (a statement whose
+    effect is the same once or N times) runs once for the batch, not once per request."""
+    if db.writer is None:
+        pytest.skip("group commit is SQLite's writer")
+    tenant = db.run_write(lambda s: admin.criar_empresa(s, razao_social="Dona da versão").id)
+    antes = _versao(db, tenant)
+    agora = datetime(2026, 5, 1, 12, 0)
+    statements: list[str] = []
+    traced: set = set()
+
+    def registra(evento_id: str):  # type: ignore[no-untyped-def]
+        def work(session):  # type: ignore[no-untyped-def]
+            driver = driver_connection(session)
+            driver.set_trace_callback(statements.append)
+            traced.add(driver)
+            alteracoes.registrar(session, tenant, [evento_id], agora)
+            financeiro.nova_versao(session, tenant)
+            return evento_id
+
+        return work
+
+    release, first = _hold_the_writer(db)
+    commits = _count_commits(db)
+    ids = [new_uuid() for _ in range(5)]
+    futures = [db.writer.submit(registra(i)) for i in ids]  # type: ignore[union-attr]
+    release.set()
+    first.result(10)
+    assert [f.result(10) for f in futures] == ids
+    for connection in traced:
+        connection.set_trace_callback(None)
+    assert commits[0] == 2  # the held job's, then one for the five
+    assert _versao(db, tenant) == antes + 1
+    assert not [s for s in statements if "SAVEPOINT" in s.upper()]
+    assert sum(s.lstrip().upper().startswith("INSERT INTO FINANCEIRO_VERSOES") for s in statements) == 1
+
+
+def test_what_a_failing_request_deferred_is_undone_with_it(db: Database) -> None:
+    """The batch runs again with a savepoint per request; the failing one's version bump goes with its
+    rows, and the others' bump runs once."""
+    if db.writer is None:
+        pytest.skip("group commit is SQLite's writer")
+    so_falha = db.run_write(lambda s: admin.criar_empresa(s, razao_social="Só a que falha").id)
+    outra = db.run_write(lambda s: admin.criar_empresa(s, razao_social="As que passam").id)
+    versoes = {t: _versao(db, t) for t in (so_falha, outra)}
+    agora = datetime(2026, 5, 1, 12, 0)
+
+    def registra(tenant: str, falha: bool = False):  # type: ignore[no-untyped-def]
+        def work(session):  # type: ignore[no-untyped-def]
+            alteracoes.registrar(session, tenant, [new_uuid()], agora)
+            financeiro.nova_versao(session, tenant)
+            if falha:
+                raise InvalidInput("falhou depois de escrever")
+            return tenant
+
+        return work
+
+    release, first = _hold_the_writer(db)
+    futures = [
+        db.writer.submit(registra(outra)),  # type: ignore[union-attr]
+        db.writer.submit(registra(so_falha, falha=True)),  # type: ignore[union-attr]
+        db.writer.submit(registra(outra)),  # type: ignore[union-attr]
+    ]
+    release.set()
+    first.result(10)
+    assert futures[0].result(10) == outra
+    with pytest.raises(InvalidInput):
+        futures[1].result(10)
+    assert futures[2].result(10) == outra
+    assert _versao(db, so_falha) == versoes[so_falha]
+    assert _versao(db, outra) == versoes[outra] + 1
+    with db.read() as session:
+        linhas = session.scalars(select(Alteracao.tenant_id)).all()
+    assert linhas.count(outra) == 2 and linhas.count(so_falha) == 0

@@ -181,11 +181,40 @@ def driver_connection(session: Session) -> Any:
     return dbapi
 
 
+_NO_FIM = "anil_no_fim"
+
+
+def write_raw_uma_vez(session: Session, stmt: Executable, params: dict[str, Any]) -> None:
+    """`write_raw`, now or, where the session batches several units of work in one transaction
+    (`adiar_no_fim`: SQLite's group commit), once per statement and parameters just before that
+    transaction commits. For statements whose effect is the same once or N times in a transaction, such
+    as the company's data version bump that ends every write: one per batch instead of one per request."""
+    adiadas = session.info.get(_NO_FIM)
+    if adiadas is None:
+        write_raw(session, stmt, params)
+    else:
+        adiadas.setdefault((stmt, tuple(sorted(params.items()))), (stmt, params))
+
+
+def adiar_no_fim(session: Session) -> None:
+    """From now on, `write_raw_uma_vez` in this session waits for `executar_no_fim`."""
+    session.info[_NO_FIM] = {}
+
+
+def executar_no_fim(session: Session) -> None:
+    """What `write_raw_uma_vez` deferred, in the order first asked; call before the commit."""
+    for stmt, params in session.info.pop(_NO_FIM, {}).values():
+        write_raw(session, stmt, params)
+
+
 @contextmanager
 def ponto_de_salvamento(session: Session, nome: str = "anil_ponto") -> Iterator[None]:
     """A savepoint on the session's driver connection: what runs inside is undone alone if it raises.
     Cheaper than `Session.begin_nested` (which costs more than a small job's own statements). ORM objects
-    do not see it: what they hold of an undone block is the caller's to throw away."""
+    do not see it: what they hold of an undone block is the caller's to throw away. What the block
+    deferred with `write_raw_uma_vez` is undone with it."""
+    adiadas = session.info.get(_NO_FIM)
+    antes = dict(adiadas) if adiadas is not None else None
     cursor = driver_connection(session).cursor()
     try:
         cursor.execute(f"SAVEPOINT {nome}")
@@ -194,6 +223,9 @@ def ponto_de_salvamento(session: Session, nome: str = "anil_ponto") -> Iterator[
         except BaseException:
             cursor.execute(f"ROLLBACK TO SAVEPOINT {nome}")
             cursor.execute(f"RELEASE SAVEPOINT {nome}")
+            if adiadas is not None and antes is not None:
+                adiadas.clear()
+                adiadas.update(antes)
             raise
         cursor.execute(f"RELEASE SAVEPOINT {nome}")
     finally:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from anil.domain.financeiro import INGLES, TRADUZIDO, Situacao, StatusParcela
 from anil.storage.models import FinanceiroVersao, Parcela
-from anil.storage.repositories.base import Reader, fetch, owned, scope, write_raw
+from anil.storage.repositories.base import Reader, fetch, owned, scope, write_raw_uma_vez
 
 P = Parcela.__table__
 V = FinanceiroVersao.__table__
@@ -30,8 +30,9 @@ _BUMP = {
 def nova_versao(session: Session, tenant_id: str) -> None:
     """Bump the company's financial data version. EVERY write to its events, rateios, installments or
     settlements calls it, last in its transaction (its row lock is then brief): the searches cache their
-    totals and page cursors per version (`repositories.buscas_financeiras`)."""
-    write_raw(session, _BUMP[session.get_bind().dialect.name], {"t": tenant_id})
+    totals and page cursors per version (`repositories.buscas_financeiras`). Once per transaction where
+    SQLite's group commit batches writes (`write_raw_uma_vez`)."""
+    write_raw_uma_vez(session, _BUMP[session.get_bind().dialect.name], {"t": tenant_id})
 
 
 def versao(reader: Reader, tenant_id: str) -> int:

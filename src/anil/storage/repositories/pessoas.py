@@ -55,6 +55,7 @@ from anil.storage.repositories.base import (
     scoped_select,
     scoped_update,
     write_raw,
+    write_raw_uma_vez,
 )
 from anil.storage.repositories.listas import CacheListas, parametros
 
@@ -358,8 +359,9 @@ def excluir(session: Session, tenant_id: str, ids: Sequence[str]) -> set[str]:
 
 
 def _nova_versao(session: Session, tenant_id: str) -> None:
-    """Bump the company's data version; last statement of a write, so its row lock is held briefly."""
-    write_raw(session, _BUMP[session.get_bind().dialect.name], {"t": tenant_id})
+    """Bump the company's data version; last statement of a write, so its row lock is held briefly (once
+    per transaction where SQLite's group commit batches writes: `write_raw_uma_vez`)."""
+    write_raw_uma_vez(session, _BUMP[session.get_bind().dialect.name], {"t": tenant_id})
 
 
 # ----------------------------------------------------------------------------------------- lists ----

@@ -64,6 +64,7 @@ from anil.storage.repositories.base import (
     scoped_select,
     scoped_update,
     write_raw,
+    write_raw_uma_vez,
 )
 from anil.storage.repositories.listas import CacheListas, Chave, Lista, parametros
 
@@ -403,8 +404,9 @@ def definir_status(
 
 
 def nova_versao(session: Session, tenant_id: str) -> None:
-    """Bump the company's product data version; last statement of a write (its row lock is brief)."""
-    write_raw(session, _BUMP[session.get_bind().dialect.name], {"t": tenant_id})
+    """Bump the company's product data version; last statement of a write (its row lock is brief), once
+    per transaction where SQLite's group commit batches writes (`write_raw_uma_vez`)."""
+    write_raw_uma_vez(session, _BUMP[session.get_bind().dialect.name], {"t": tenant_id})
 
 
 # ---------------------------------------------------------------------------------- the catalogs ----
