@@ -519,6 +519,7 @@ def bench_engine(engine: str, opts: argparse.Namespace) -> EngineResult:
             ]
             for key in active:  # warm-up, results discarded
                 _wrk(server, ENDPOINTS[key], ctx, headers, opts, duration=opts.warmup)
+                _quiesce(server)
                 _drain(setup.seed_url, key)
             server.new_stderr()
             for run in range(1, opts.runs + 1):
@@ -528,12 +529,13 @@ def bench_engine(engine: str, opts: argparse.Namespace) -> EngineResult:
                     log = server.new_stderr()
                     res.locked += log.count(LOCKED)
                     res.server_errors += log.count("Traceback")
-                    res.runs.append(out.summary())
+                    quiet = _quiesce(server)
+                    res.runs.append({**out.summary(), "idle_after_s": round(quiet, 3)})
                     drained = _drain(setup.seed_url, key)
                     console.print(
                         f"run {run} {key:>4}: {out.rps:9.1f} req/s  p99 {_ms(out.p99_ms):>8}  "
-                        f"non-2xx {out.non_2xx}  socket {out.socket_errors}"
-                        + (f"  (job queue drained in {drained:.1f} s)" if drained is not None else "")
+                        f"non-2xx {out.non_2xx}  socket {out.socket_errors}  (idle after {quiet * 1000:.0f} ms"
+                        + (f", job queue drained in {drained:.1f} s)" if drained is not None else ")")
                     )
         except Exception as exc:
             result.error = f"{type(exc).__name__}: {exc}"
@@ -543,6 +545,25 @@ def bench_engine(engine: str, opts: argparse.Namespace) -> EngineResult:
         finally:
             server.stop()
     return result
+
+
+QUIET_MS = 20.0  # a baseline answer slower than this means the server still works off the last run
+QUIET_PROBES = 3
+
+
+def _quiesce(server: Server, timeout: float = 30.0, quiet_ms: float = QUIET_MS) -> float:
+    """After a wrk run: wait until the server has worked off the requests still in flight when wrk
+    stopped (wrk closes its connections, the server finishes what it was handed), so that the next run
+    is measured alone, not behind the previous endpoint's tail. Seen: after the searches' run (p99 over
+    1 s), the next `POST …/contas-a-receber` run started behind ~100 ms of them and its p99 doubled.
+    Idle = `QUIET_PROBES` baseline requests in a row each answered within `quiet_ms`. Seconds waited."""
+    started = time.perf_counter()
+    quiet = 0
+    while quiet < QUIET_PROBES and time.perf_counter() - started < timeout:
+        t = time.perf_counter()
+        server.request("GET", ENDPOINTS["B"].path)
+        quiet = quiet + 1 if (time.perf_counter() - t) * 1000 <= quiet_ms else 0
+    return time.perf_counter() - started
 
 
 def _drain(url: str, key: str, timeout: float = 300.0) -> float | None:
