@@ -1,9 +1,10 @@
 """Route classes that render errors in the API group's own format, and where database work runs.
 
 Where: SQLite reads run on the event loop itself (WAL readers never wait for a lock, and a primary-key
-read costs less than the hop to a thread); SQLite writes go to the database's one writer thread, which
-commits what queued up together (`storage.engine.GroupWriter`). PostgreSQL raw reads run on the event loop
-too, on asyncpg (`storage.async_reads`); PostgreSQL Session work runs in the thread pool.
+read costs less than the hop to a thread); writes, on both engines, go to the database's one writer thread
+per process, which commits what queued up together (`storage.engine.GroupWriter`). PostgreSQL raw reads
+run on the event loop too, on asyncpg (`storage.async_reads`); PostgreSQL Session reads run in the thread
+pool.
 Every unit of work commits before it returns, so before any response is built.
 """
 
@@ -62,9 +63,7 @@ def route_class(style: ErrorStyle) -> type[APIRoute]:
 
 async def write(db: Database, work: Callable[[Session], T]) -> T:
     """Run a write unit of work; it commits before returning, so before any response."""
-    if db.writer is not None:
-        return await asyncio.wrap_future(db.writer.submit(work))
-    return await run_in_threadpool(db.run_write, work)
+    return await asyncio.wrap_future(db.writer.submit(work))
 
 
 async def read(db: Database, work: Callable[[Session], T]) -> T:

@@ -111,7 +111,7 @@ class Worker:
         `olhar_antes`: look with a read first (a poll then costs no write transaction)."""
         if olhar_antes and not self.ha_trabalho():
             return 0
-        if self.db.writer is not None:
+        if self.db.is_sqlite:
             return self.db.writer.submit(self._rodada_sqlite).result()
         return self._rodada_pg()
 

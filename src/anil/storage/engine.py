@@ -29,7 +29,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from anil.domain.buscas_financeiras import dobrar
 from anil.storage.async_reads import AsyncReads
-from anil.storage.repositories.base import adiar_no_fim, executar_no_fim, ponto_de_salvamento
+from anil.storage.repositories.base import (
+    adiar_no_fim,
+    antes_do_commit,
+    depois_do_rollback,
+    ponto_de_salvamento,
+)
 
 T = TypeVar("T")
 
@@ -87,10 +92,15 @@ class Database:
         write_engine = self.engine.execution_options(**{_WRITE: True})
         self._read = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
         self._write = sessionmaker(write_engine, expire_on_commit=False, autoflush=False)
+        # statements deferred to the commit (`write_raw_uma_vez`: the data version bumps) run there
+        event.listen(self._write, "before_commit", antes_do_commit)
+        event.listen(self._write, "after_rollback", depois_do_rollback)
         self._writer_lock = threading.Lock() if self.is_sqlite else None
         self._process_lock = _ProcessLock.for_sqlite(self.engine.url.database) if self.is_sqlite else None
-        # SQLite takes one writer at a time: the API queues its writes on one thread instead of many.
-        self.writer = GroupWriter(self) if self.is_sqlite else None
+        # The API queues its writes on one thread per process, which commits what queued up together:
+        # SQLite takes one writer at a time anyway; on PostgreSQL every write of a company ends by
+        # bumping its data version row, whose lock a transaction per request made them queue on.
+        self.writer = GroupWriter(self)
         self._checkpointer = _Checkpointer(self.engine) if self.is_sqlite else None
         # PostgreSQL reads run on the event loop, on asyncpg (see async_reads); SQLite reads are inline.
         self.async_reads = None if self.is_sqlite else AsyncReads(url)
@@ -113,6 +123,7 @@ class Database:
                 self._process_lock.acquire()
         try:
             with self._write() as session:
+                adiar_no_fim(session)
                 try:
                     yield session
                 except BaseException:
@@ -140,19 +151,19 @@ class Database:
     def dispose(self) -> None:
         if self._checkpointer is not None:
             self._checkpointer.stop()
-        if self.writer is not None:
-            self.writer.shutdown()
+        self.writer.shutdown()
         self.engine.dispose()
         if self._process_lock is not None:
             self._process_lock.close()
 
 
 class GroupWriter:
-    """SQLite's one writer thread per process, with group commit.
+    """The API's one writer thread per process, with group commit (SQLite and PostgreSQL).
 
     Writes that queue up while one transaction runs are committed together in the next one, and every
-    request is answered only after the commit that holds its write. One lock, one `BEGIN IMMEDIATE` and
-    one commit then serve a whole batch, which is what keeps the p99 of concurrent creates low.
+    request is answered only after the commit that holds its write. One begin, one commit (on SQLite,
+    one turn of the write lock) and one data version bump then serve a whole batch, which is what keeps
+    the p99 of concurrent creates low.
 
     A batch first runs as one plain transaction, statements that only need to run once per transaction
     (`write_raw_uma_vez`: the data version bumps) once at its end. If any of its requests raises, that
@@ -170,7 +181,7 @@ class GroupWriter:
         self._queue: queue.SimpleQueue[tuple[Future, Callable[[Session], object]] | None] = (
             queue.SimpleQueue()
         )
-        self._thread = threading.Thread(target=self._loop, name="anil-sqlite-writer", daemon=True)
+        self._thread = threading.Thread(target=self._loop, name="anil-writer", daemon=True)
         self._thread.start()
 
     def submit(self, work: Callable[[Session], T]) -> Future[T]:
@@ -217,12 +228,10 @@ class GroupWriter:
         results: list[object] = []
         try:
             with self._db.write() as session:
-                adiar_no_fim(session)
                 for _future, work in jobs:
                     results.append(work(session))
                     if session.new or session.dirty or session.deleted:
                         session.flush()  # what a job wrote, the next job's reads see
-                executar_no_fim(session)
                 session.commit()
         except Exception:
             return False
@@ -238,7 +247,6 @@ class GroupWriter:
         outcomes: list[tuple[Future, object, BaseException | None]] = []
         try:
             with self._db.write() as session:
-                adiar_no_fim(session)
                 for future, work in jobs:
                     try:
                         with ponto_de_salvamento(session, "anil_lote"):
@@ -251,7 +259,6 @@ class GroupWriter:
                         outcomes.append((future, None, exc))
                     else:
                         outcomes.append((future, result, None))
-                executar_no_fim(session)
                 session.commit()
         except Exception:
             return False  # nothing of the batch was written: `_run` tries each request alone
